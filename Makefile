@@ -1,0 +1,63 @@
+# 建安招商台 — developer entry points. Everything a target needs is installed by the target.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+DEMO_DB ?= demo/jianan-demo.sqlite
+FORMS  := $(wildcard forms/*.ui)
+GENERATED_FORMS := $(patsubst forms/%.ui,jianan_desk/ui/forms/ui_%.py,$(FORMS))
+
+.PHONY: help venv demo run test bench lint format forms screenshot clean
+
+help:
+	@echo "make demo    set up and start the app on a demo database ($(DEMO_DB))"
+	@echo "make run     start the app on your real database"
+	@echo "make test    set up and run the whole test suite"
+	@echo "make bench   run the benchmarks (prints figures)"
+	@echo "make lint    ruff check + ruff format --check"
+	@echo "make forms   recompile forms/*.ui into jianan_desk/ui/forms/"
+
+venv: $(STAMP)
+
+# Re-install only when the project's dependency list changes: a second `make` is quick.
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+forms: $(STAMP) $(GENERATED_FORMS)
+
+jianan_desk/ui/forms/ui_%.py: forms/%.ui | $(STAMP)
+	$(BIN)/python -m jianan_desk.ui.compile_forms $<
+
+$(DEMO_DB): | $(STAMP)
+	mkdir -p $(dir $(DEMO_DB))
+	$(BIN)/jianan-desk --db $(DEMO_DB) demo-data
+
+demo: $(STAMP) $(DEMO_DB)
+	$(BIN)/jianan-desk --db $(DEMO_DB)
+
+run: $(STAMP)
+	$(BIN)/jianan-desk
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+screenshot: $(STAMP) $(DEMO_DB)
+	mkdir -p screenshots
+	QT_QPA_PLATFORM=offscreen $(BIN)/jianan-desk --db $(DEMO_DB) --screenshot docs/screenshot-home.png --page 首页
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache

@@ -1,0 +1,110 @@
+"""Engines and sessions.
+
+SQLite is opened for a laptop whose battery may die: WAL, ``synchronous=FULL``, foreign
+keys on, a busy timeout, and write transactions begun with ``BEGIN IMMEDIATE`` (so two
+writers queue at the start instead of failing half-way). pysqlite's own transaction
+handling is switched off as SQLAlchemy 2 documents, which also makes DDL transactional:
+a failed migration leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from jianan_desk.store.errors import DatabaseUnavailableError
+from jianan_desk.store.locks import busy_timeout_s
+
+READONLY = "jianan_readonly"
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    timeout_ms = int(busy_timeout_s() * 1000)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+        dbapi_connection.isolation_level = None  # we emit BEGIN ourselves
+        cur = dbapi_connection.cursor()
+        cur.execute(f"PRAGMA busy_timeout = {timeout_ms}")
+        cur.execute("PRAGMA foreign_keys = ON")
+        cur.execute("PRAGMA journal_mode = WAL")
+        cur.execute("PRAGMA synchronous = FULL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        if conn.get_execution_options().get(READONLY):
+            conn.exec_driver_sql("BEGIN")
+        else:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file behind a SQLite URL, or None for other backends and in-memory databases."""
+    u = make_url(url)
+    if u.get_backend_name() != "sqlite" or not u.database or u.database == ":memory:":
+        return None
+    return Path(u.database)
+
+
+def make_engine(url: str) -> Engine:
+    path = sqlite_path(url)
+    if path is not None:
+        if not path.parent.is_dir():
+            raise DatabaseUnavailableError(f"数据库所在文件夹不存在：{path.parent}")
+        engine = create_engine(url, connect_args={"timeout": busy_timeout_s()})
+        _configure_sqlite(engine)
+        return engine
+    if make_url(url).get_backend_name() == "sqlite":
+        engine = create_engine(url)
+        _configure_sqlite(engine)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+@dataclass
+class Database:
+    """An open database: its URL, engine and (for SQLite) file path."""
+
+    url: str
+    engine: Engine
+
+    @property
+    def path(self) -> Path | None:
+        return sqlite_path(self.url)
+
+    @property
+    def display_name(self) -> str:
+        path = self.path
+        if path is not None:
+            return str(path)
+        return make_url(self.url).render_as_string(hide_password=True)
+
+    def sessionmaker(self, *, readonly: bool = False) -> sessionmaker[Session]:
+        bind = self.engine.execution_options(**{READONLY: True}) if readonly else self.engine
+        return sessionmaker(bind=bind, expire_on_commit=False)
+
+    @contextmanager
+    def session(self, *, readonly: bool = False) -> Iterator[Session]:
+        """One unit of work: committed on success, rolled back on error."""
+        with self.sessionmaker(readonly=readonly)() as session:
+            try:
+                yield session
+                if readonly:
+                    session.rollback()
+                else:
+                    session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+
+    def dispose(self) -> None:
+        self.engine.dispose()

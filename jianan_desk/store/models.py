@@ -1,0 +1,434 @@
+"""The schema: every entity named in ``shared/domain.md``.
+
+Every synchronisable row has a UUID text key, UTC ``created_at``/``updated_at`` and a
+``deleted_at`` tombstone, because databases on several laptops are merged later (sync):
+rows are never hard-deleted by the application. Money is ``FixedDecimal`` in 万元 (stored
+as whole 元), foreign capital in 万美元, land in 亩: exact on every backend.
+
+Any change here needs an Alembic migration under ``db/versions``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from jianan_desk.domain.stages import STAGE_CODES
+from jianan_desk.store.types import FixedDecimal, UTCDateTime, new_id, utcnow
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def _in(column: str, values: tuple[str, ...]) -> str:
+    quoted = ", ".join(f"'{v}'" for v in values)
+    return f"{column} IN ({quoted})"
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {Decimal: FixedDecimal, dt.datetime: UTCDateTime}
+
+
+class Synced:
+    """Columns every synchronisable row carries."""
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow, index=True)
+    deleted_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+
+
+# ---------------------------------------------------------------- reference data
+
+NODE_LEVELS = ("group", "industry", "link")
+CHAIN_POSITIONS = ("upstream", "midstream", "downstream")
+CHAIN_STATUSES = ("strong", "missing", "extend")  # 强链 / 补链 / 延链
+
+
+class IndustryNode(Synced, Base):
+    """A node of the 222 system: group (主导/特色/新兴) → industry → chain link (环节)."""
+
+    __tablename__ = "industry_nodes"
+    __table_args__ = (
+        CheckConstraint(_in("level", NODE_LEVELS), name="level"),
+        CheckConstraint(f"position IS NULL OR {_in('position', CHAIN_POSITIONS)}", name="position"),
+        CheckConstraint(
+            f"chain_status IS NULL OR {_in('chain_status', CHAIN_STATUSES)}", name="chain_status"
+        ),
+    )
+
+    parent_id: Mapped[str | None] = mapped_column(ForeignKey("industry_nodes.id"), index=True)
+    level: Mapped[str] = mapped_column(String(16))
+    code: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    position: Mapped[str | None] = mapped_column(String(16))
+    chain_status: Mapped[str | None] = mapped_column(String(16))
+    description: Mapped[str] = mapped_column(Text, default="")
+    key_products: Mapped[str] = mapped_column(Text, default="")
+    local_enterprises: Mapped[str] = mapped_column(Text, default="")
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    retired_on: Mapped[dt.date | None] = mapped_column(Date)
+
+    parent: Mapped[IndustryNode | None] = relationship(remote_side="IndustryNode.id")
+
+
+class IndustryNodeName(Synced, Base):
+    """Names a node carried over time, so past reports show the names of their year."""
+
+    __tablename__ = "industry_node_names"
+
+    node_id: Mapped[str] = mapped_column(ForeignKey("industry_nodes.id"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    valid_from: Mapped[dt.date] = mapped_column(Date)
+    valid_to: Mapped[dt.date | None] = mapped_column(Date)
+
+
+class PlanField(Synced, Base):
+    """One of the five fields of the 5122 plan (先进制造业, 现代服务业, …)."""
+
+    __tablename__ = "plan_fields"
+
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    retired_on: Mapped[dt.date | None] = mapped_column(Date)
+
+
+UNIT_KINDS = ("township", "park", "department", "other")  # 乡镇/街道, 园区, 区直单位
+
+
+class Unit(Synced, Base):
+    """A responsible unit (责任单位)."""
+
+    __tablename__ = "units"
+    __table_args__ = (CheckConstraint(_in("kind", UNIT_KINDS), name="kind"),)
+
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    kind: Mapped[str] = mapped_column(String(16), default="other")
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    retired_on: Mapped[dt.date | None] = mapped_column(Date)
+
+
+STAFF_ROLES = ("staff", "liaison", "chief", "leader", "admin")
+
+
+class StaffUser(Synced, Base):
+    __tablename__ = "staff_users"
+    __table_args__ = (CheckConstraint(_in("role", STAFF_ROLES), name="role"),)
+
+    name: Mapped[str] = mapped_column(String(50))
+    role: Mapped[str] = mapped_column(String(16), default="staff")
+    title: Mapped[str] = mapped_column(String(100), default="")
+    unit_id: Mapped[str | None] = mapped_column(ForeignKey("units.id"))
+    phone: Mapped[str] = mapped_column(String(32), default="")
+
+
+# ---------------------------------------------------------------- investors
+
+class Company(Synced, Base):
+    """An investor company (客商/企业), local or a target elsewhere."""
+
+    __tablename__ = "companies"
+
+    name: Mapped[str] = mapped_column(String(200))
+    normalized_name: Mapped[str] = mapped_column(String(200), index=True, default="")
+    uscc: Mapped[str | None] = mapped_column(String(18), unique=True)  # 统一社会信用代码
+    province: Mapped[str] = mapped_column(String(50), default="")
+    city: Mapped[str] = mapped_column(String(50), default="", index=True)
+    industry_node_id: Mapped[str | None] = mapped_column(ForeignKey("industry_nodes.id"))
+    scale: Mapped[str] = mapped_column(String(50), default="")
+    website: Mapped[str] = mapped_column(String(200), default="")
+    tags: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    is_local: Mapped[bool] = mapped_column(Boolean, default=False)
+    is_target: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    contacts: Mapped[list[Contact]] = relationship(back_populates="company")
+
+
+class Contact(Synced, Base):
+    """A person at a company. Personal information: masked wherever it leaves the program."""
+
+    __tablename__ = "contacts"
+
+    company_id: Mapped[str] = mapped_column(ForeignKey("companies.id"), index=True)
+    name: Mapped[str] = mapped_column(String(50))
+    title: Mapped[str] = mapped_column(String(100), default="")
+    mobile: Mapped[str] = mapped_column(String(32), default="")
+    wechat: Mapped[str] = mapped_column(String(64), default="")
+    email: Mapped[str] = mapped_column(String(120), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    company: Mapped[Company] = relationship(back_populates="contacts")
+
+
+# ---------------------------------------------------------------- trips and visits
+
+class Trip(Synced, Base):
+    """An outbound investment-promotion trip (外出招商活动)."""
+
+    __tablename__ = "trips"
+    __table_args__ = (CheckConstraint("end_on >= start_on", name="dates"),)
+
+    title: Mapped[str] = mapped_column(String(200))
+    start_on: Mapped[dt.date] = mapped_column(Date)
+    end_on: Mapped[dt.date] = mapped_column(Date)
+    destinations: Mapped[str] = mapped_column(String(200), default="")  # 深圳、佛山
+    purpose: Mapped[str] = mapped_column(Text, default="")
+    itinerary: Mapped[str] = mapped_column(Text, default="")
+    summary: Mapped[str] = mapped_column(Text, default="")
+
+    members: Mapped[list[TripMember]] = relationship(back_populates="trip")
+
+
+class TripMember(Synced, Base):
+    __tablename__ = "trip_members"
+    __table_args__ = (CheckConstraint(_in("role", ("leader", "staff")), name="role"),)
+
+    trip_id: Mapped[str] = mapped_column(ForeignKey("trips.id"), index=True)
+    staff_user_id: Mapped[str | None] = mapped_column(ForeignKey("staff_users.id"))
+    name: Mapped[str] = mapped_column(String(50))
+    role: Mapped[str] = mapped_column(String(16), default="staff")
+
+    trip: Mapped[Trip] = relationship(back_populates="members")
+
+
+VISIT_KINDS = ("outbound", "inbound")  # 外出拜访 / 客商来访
+
+
+class Visit(Synced, Base):
+    """A meeting with an investor (拜访/洽谈记录), on a trip or an inbound visit."""
+
+    __tablename__ = "visits"
+    __table_args__ = (CheckConstraint(_in("kind", VISIT_KINDS), name="kind"),)
+
+    trip_id: Mapped[str | None] = mapped_column(ForeignKey("trips.id"), index=True)
+    company_id: Mapped[str | None] = mapped_column(ForeignKey("companies.id"), index=True)
+    visited_on: Mapped[dt.date] = mapped_column(Date, index=True)
+    kind: Mapped[str] = mapped_column(String(16), default="outbound")
+    city: Mapped[str] = mapped_column(String(50), default="")
+    attendees: Mapped[str] = mapped_column(Text, default="")
+    content: Mapped[str] = mapped_column(Text, default="")
+    outcome: Mapped[str] = mapped_column(Text, default="")
+    next_step: Mapped[str] = mapped_column(Text, default="")
+    follow_up_on: Mapped[dt.date | None] = mapped_column(Date)
+    recorded_by: Mapped[str] = mapped_column(String(50), default="")
+
+
+# ---------------------------------------------------------------- projects
+
+PROJECT_FAMILIES = ("attraction", "key")  # 招商引资项目 / 重点项目
+
+
+class TaskForce(Synced, Base):
+    """A task force (专班) following key projects."""
+
+    __tablename__ = "task_forces"
+
+    name: Mapped[str] = mapped_column(String(200))
+    head_leader: Mapped[str] = mapped_column(String(50), default="")
+    deputy: Mapped[str] = mapped_column(String(50), default="")
+    liaison: Mapped[str] = mapped_column(String(50), default="")
+    lead_unit_id: Mapped[str | None] = mapped_column(ForeignKey("units.id"))
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class TaskForceUnit(Synced, Base):
+    __tablename__ = "task_force_units"
+    __table_args__ = (UniqueConstraint("task_force_id", "unit_id"),)
+
+    task_force_id: Mapped[str] = mapped_column(ForeignKey("task_forces.id"), index=True)
+    unit_id: Mapped[str] = mapped_column(ForeignKey("units.id"))
+
+
+class Project(Synced, Base):
+    """A project of either family. ``stage`` caches the stage its events imply."""
+
+    __tablename__ = "projects"
+    __table_args__ = (
+        CheckConstraint(_in("family", PROJECT_FAMILIES), name="family"),
+        CheckConstraint(_in("stage", STAGE_CODES), name="stage"),
+        CheckConstraint("total_investment_wan >= 0", name="investment"),
+    )
+
+    code: Mapped[str | None] = mapped_column(String(64), index=True)  # 项目编码
+    name: Mapped[str] = mapped_column(String(300))
+    family: Mapped[str] = mapped_column(String(16), default="attraction", index=True)
+    stage: Mapped[str] = mapped_column(String(16), default="lead", index=True)
+    company_id: Mapped[str | None] = mapped_column(ForeignKey("companies.id"), index=True)
+    industry_node_id: Mapped[str | None] = mapped_column(ForeignKey("industry_nodes.id"))
+    chain_link_id: Mapped[str | None] = mapped_column(ForeignKey("industry_nodes.id"))
+    field_id: Mapped[str | None] = mapped_column(ForeignKey("plan_fields.id"))
+    total_investment_wan: Mapped[Decimal] = mapped_column(default=Decimal(0))
+    fixed_asset_investment_wan: Mapped[Decimal | None] = mapped_column()
+    foreign_investment_usd_wan: Mapped[Decimal | None] = mapped_column()
+    land_mu: Mapped[Decimal | None] = mapped_column()
+    location: Mapped[str] = mapped_column(String(200), default="")
+    unit_id: Mapped[str | None] = mapped_column(ForeignKey("units.id"), index=True)
+    leader_in_charge: Mapped[str] = mapped_column(String(50), default="")
+    task_force_id: Mapped[str | None] = mapped_column(ForeignKey("task_forces.id"))
+    expected_revenue_wan: Mapped[Decimal | None] = mapped_column()
+    expected_tax_wan: Mapped[Decimal | None] = mapped_column()
+    jobs: Mapped[int | None] = mapped_column(Integer)
+    construction_content: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    source_visit_id: Mapped[str | None] = mapped_column(ForeignKey("visits.id"))
+
+    company: Mapped[Company | None] = relationship()
+    events: Mapped[list[ProjectStageEvent]] = relationship(
+        back_populates="project", order_by="ProjectStageEvent.occurred_on"
+    )
+
+
+class ProjectStageEvent(Synced, Base):
+    """A dated step in a project's history; metrics are computed from these dates."""
+
+    __tablename__ = "project_stage_events"
+    __table_args__ = (
+        CheckConstraint(_in("stage", STAGE_CODES), name="stage"),
+        Index("ix_stage_events_stage_date", "stage", "occurred_on"),
+    )
+
+    project_id: Mapped[str] = mapped_column(ForeignKey("projects.id"), index=True)
+    stage: Mapped[str] = mapped_column(String(16))
+    occurred_on: Mapped[dt.date] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, default="")
+    recorded_by: Mapped[str] = mapped_column(String(50), default="")
+    # The signed total investment as agreed on the signing date (签约 only).
+    signed_investment_wan: Mapped[Decimal | None] = mapped_column()
+
+    project: Mapped[Project] = relationship(back_populates="events")
+
+
+class FundsInPlace(Synced, Base):
+    """A funds-in-place record (到位资金); the foreign part counts as FDI actually used."""
+
+    __tablename__ = "funds_in_place"
+
+    project_id: Mapped[str] = mapped_column(ForeignKey("projects.id"), index=True)
+    received_on: Mapped[dt.date] = mapped_column(Date, index=True)
+    amount_wan: Mapped[Decimal] = mapped_column()
+    fdi_usd_wan: Mapped[Decimal | None] = mapped_column()
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class KeyProjectPlan(Synced, Base):
+    """A project's place in one year's key-project plan, with its annual planned investment."""
+
+    __tablename__ = "key_project_plans"
+    __table_args__ = (UniqueConstraint("project_id", "year"),)
+
+    project_id: Mapped[str] = mapped_column(ForeignKey("projects.id"), index=True)
+    year: Mapped[int] = mapped_column(Integer, index=True)
+    planned_investment_wan: Mapped[Decimal] = mapped_column(default=Decimal(0))
+    is_new_start: Mapped[bool] = mapped_column(Boolean, default=False)  # 新开工 vs 续建
+    planned_start_month: Mapped[int | None] = mapped_column(Integer)
+
+
+class MonthlyInvestment(Synced, Base):
+    """Investment completed by a key project in one month (月度完成投资)."""
+
+    __tablename__ = "monthly_investments"
+    __table_args__ = (
+        UniqueConstraint("project_id", "year", "month"),
+        CheckConstraint("month BETWEEN 1 AND 12", name="month"),
+        Index("ix_monthly_investments_year_month", "year", "month"),
+    )
+
+    project_id: Mapped[str] = mapped_column(ForeignKey("projects.id"), index=True)
+    year: Mapped[int] = mapped_column(Integer)
+    month: Mapped[int] = mapped_column(Integer)
+    completed_wan: Mapped[Decimal] = mapped_column()
+
+
+class AnnualTarget(Synced, Base):
+    """One target of a year's plan (1366, 5122, …), naming a metric key."""
+
+    __tablename__ = "annual_targets"
+    __table_args__ = (UniqueConstraint("year", "plan", "metric_key"),)
+
+    year: Mapped[int] = mapped_column(Integer, index=True)
+    plan: Mapped[str] = mapped_column(String(32))
+    metric_key: Mapped[str] = mapped_column(String(64))
+    target_value: Mapped[Decimal] = mapped_column()
+    unit: Mapped[str] = mapped_column(String(16))
+    display_name: Mapped[str] = mapped_column(String(100))
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+
+
+# ---------------------------------------------------------------- task forces and problems
+
+PROBLEM_CATEGORIES = ("approval", "land", "demolition", "funding", "tendering", "factors", "other")
+PROBLEM_STATUSES = ("open", "in_progress", "closed", "suspended")  # 待办/办理中/已销号/已挂起
+PROBLEM_SOURCES = ("meeting", "enterprise", "task_force", "other")
+
+
+class WeeklyMeeting(Synced, Base):
+    """A weekly key-project meeting (周例会)."""
+
+    __tablename__ = "weekly_meetings"
+
+    held_on: Mapped[dt.date] = mapped_column(Date, index=True)
+    number: Mapped[int | None] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(200), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class Problem(Synced, Base):
+    """A problem on the ledger (问题台账), closed off (销号) with a resolution."""
+
+    __tablename__ = "problems"
+    __table_args__ = (
+        CheckConstraint(_in("category", PROBLEM_CATEGORIES), name="category"),
+        CheckConstraint(_in("status", PROBLEM_STATUSES), name="status"),
+        CheckConstraint(_in("source", PROBLEM_SOURCES), name="source"),
+        CheckConstraint(
+            "status <> 'closed' OR (resolved_on IS NOT NULL AND resolution <> '')",
+            name="closed_has_resolution",
+        ),
+    )
+
+    project_id: Mapped[str | None] = mapped_column(ForeignKey("projects.id"), index=True)
+    task_force_id: Mapped[str | None] = mapped_column(ForeignKey("task_forces.id"), index=True)
+    meeting_id: Mapped[str | None] = mapped_column(ForeignKey("weekly_meetings.id"))
+    raised_on: Mapped[dt.date] = mapped_column(Date)
+    category: Mapped[str] = mapped_column(String(16), default="other")
+    description: Mapped[str] = mapped_column(Text)
+    unit_id: Mapped[str | None] = mapped_column(ForeignKey("units.id"), index=True)
+    responsible_person: Mapped[str] = mapped_column(String(50), default="")
+    deadline: Mapped[dt.date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(16), default="open", index=True)
+    resolution: Mapped[str] = mapped_column(Text, default="")
+    resolved_on: Mapped[dt.date | None] = mapped_column(Date)
+    source: Mapped[str] = mapped_column(String(16), default="meeting")
+
+
+# ---------------------------------------------------------------- installation metadata
+
+class AppMeta(Base):
+    """Key/value facts about this database file (its identity, when it was seeded)."""
+
+    __tablename__ = "app_meta"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, default="")
