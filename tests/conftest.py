@@ -18,21 +18,19 @@ os.environ["JIANAN_BUSY_TIMEOUT"] = "1"
 
 import pytest  # noqa: E402
 
-from jianan_desk.store.engine import Database, make_engine  # noqa: E402
+from jianan_desk.store.engine import Database  # noqa: E402
 from jianan_desk.store.migrations import upgrade  # noqa: E402
+from tests.helpers import open_db  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
-def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def _isolated_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("JIANAN_HOME", str(home))
     monkeypatch.delenv("JIANAN_DB", raising=False)
     return home
-
-
-def open_db(path: Path) -> Database:
-    url = f"sqlite:///{path}"
-    return Database(url, make_engine(url))
 
 
 @pytest.fixture

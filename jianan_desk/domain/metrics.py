@@ -39,7 +39,9 @@ METRICS: tuple[MetricDef, ...] = (
     MetricDef("performance_rate", "履约率", MetricUnit.RATE, "履约项目数 / 签约项目数"),
     MetricDef("started_count", "开工项目数", MetricUnit.COUNT, "当年签约项目中截至统计日已开工"),
     MetricDef("start_rate", "开工率", MetricUnit.RATE, "开工项目数 / 签约项目数"),
-    MetricDef("operating_count", "投产/运营项目数", MetricUnit.COUNT, "当年签约项目中截至统计日已投产"),
+    MetricDef(
+        "operating_count", "投产/运营项目数", MetricUnit.COUNT, "当年签约项目中截至统计日已投产"
+    ),
     MetricDef("fdi_usd_wan", "实际利用外资", MetricUnit.USD_WAN, "当年实际到位外资之和"),
     MetricDef(
         "fdi_growth_rate", "实际利用外资增速", MetricUnit.RATE, "(当年外资 − 上年外资) / 上年外资"

@@ -8,6 +8,7 @@ dates never go backwards along the pipeline.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -97,7 +98,7 @@ def validate_history(events: Iterable[StageEventData]) -> None:
     ordered = sorted(
         (e for e in events if e.stage is not Stage.DROPPED), key=lambda e: e.stage.rank
     )
-    for earlier, later in zip(ordered, ordered[1:], strict=False):
+    for earlier, later in itertools.pairwise(ordered):
         if later.occurred_on < earlier.occurred_on:
             raise StageRuleError(
                 f"“{later.stage.label}”日期（{later.occurred_on:%Y-%m-%d}）"
@@ -118,9 +119,7 @@ def current_stage(events: Iterable[StageEventData], as_of: dt.date | None = None
         key=lambda e: (e.stage.rank, e.occurred_on),
         default=None,
     )
-    dropped = max(
-        (e.occurred_on for e in relevant if e.stage is Stage.DROPPED), default=None
-    )
+    dropped = max((e.occurred_on for e in relevant if e.stage is Stage.DROPPED), default=None)
     if dropped is not None and (furthest is None or dropped >= furthest.occurred_on):
         return Stage.DROPPED
     return furthest.stage if furthest else Stage.LEAD

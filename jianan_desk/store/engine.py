@@ -98,9 +98,9 @@ class Database:
         with self.sessionmaker(readonly=readonly)() as session:
             try:
                 yield session
-                if readonly:
-                    session.rollback()
-                else:
+                # A read-only unit simply closes (which ends its transaction) so that the
+                # objects it loaded stay readable afterwards.
+                if not readonly:
                     session.commit()
             except BaseException:
                 session.rollback()

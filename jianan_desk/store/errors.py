@@ -26,7 +26,9 @@ class DatabaseBusyError(StoreError):
 
 class DatabaseInUseError(StoreError):
     def __init__(self, path: str) -> None:
-        super().__init__(f"数据库 {path} 已在另一个建安招商台窗口中打开，同一数据库只能打开一个窗口。")
+        super().__init__(
+            f"数据库 {path} 已在另一个建安招商台窗口中打开，同一数据库只能打开一个窗口。"
+        )
 
 
 class DatabaseUnavailableError(StoreError):

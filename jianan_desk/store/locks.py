@@ -7,6 +7,7 @@ never take it: SQLite's WAL lets them read while another process writes.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import time
@@ -71,10 +72,8 @@ class WriterLock:
         if sys.platform == "win32":
             import msvcrt
 
-            try:
+            with contextlib.suppress(OSError):
                 msvcrt.locking(self._fd, msvcrt.LK_UNLCK, 1)
-            except OSError:
-                pass
         os.close(self._fd)
         self._fd = None
 

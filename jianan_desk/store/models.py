@@ -145,6 +145,7 @@ class StaffUser(Synced, Base):
 
 # ---------------------------------------------------------------- investors
 
+
 class Company(Synced, Base):
     """An investor company (客商/企业), local or a target elsewhere."""
 
@@ -183,6 +184,7 @@ class Contact(Synced, Base):
 
 
 # ---------------------------------------------------------------- trips and visits
+
 
 class Trip(Synced, Base):
     """An outbound investment-promotion trip (外出招商活动)."""
@@ -424,6 +426,7 @@ class Problem(Synced, Base):
 
 
 # ---------------------------------------------------------------- installation metadata
+
 
 class AppMeta(Base):
     """Key/value facts about this database file (its identity, when it was seeded)."""

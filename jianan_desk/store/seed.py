@@ -45,7 +45,9 @@ def _node(session: Session, **values: Any) -> IndustryNode:
 def seed_industry_system(session: Session) -> None:
     data = _load("industry_system_222.json")
     for g_order, group in enumerate(data["groups"]):
-        g = _node(session, level="group", code=group["code"], name=group["name"], sort_order=g_order)
+        g = _node(
+            session, level="group", code=group["code"], name=group["name"], sort_order=g_order
+        )
         for i_order, industry in enumerate(group["industries"]):
             ind = _node(
                 session,

@@ -1,0 +1,283 @@
+"""The headless command line: ``jianan-desk [--db PATH] <command>``; no command starts the GUI.
+
+Every command reports errors in Chinese on stderr with a non-zero exit code, never a
+traceback: environment problems (missing file, busy or newer database) say what to do;
+anything else is a bug, logged with its traceback and reported as 内部错误.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import logging
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager, nullcontext
+from decimal import Decimal
+from pathlib import Path
+from typing import NoReturn
+
+from jianan_desk import APP_TITLE, __version__
+from jianan_desk.paths import log_dir, resolve_db
+from jianan_desk.store.errors import StoreError
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+EXIT_INTERNAL = 3
+
+
+class CliError(Exception):
+    """A user-facing failure; the message is Chinese and printed as is."""
+
+
+class _ChineseParser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"参数错误：{_translate_argparse(message)}\n")
+
+
+def _translate_argparse(message: str) -> str:
+    replacements = {
+        "the following arguments are required": "缺少必需的参数",
+        "unrecognized arguments": "无法识别的参数",
+        "invalid choice": "无效的选项",
+        "expected one argument": "需要一个值",
+        "invalid int value": "不是整数",
+        "argument ": "参数 ",
+    }
+    for en, zh in replacements.items():
+        message = message.replace(en, zh)
+    return message
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"日期格式应为 YYYY-MM-DD：{text}") from exc
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _ChineseParser(
+        prog="jianan-desk",
+        description=f"{APP_TITLE}：招商项目、客商、外出招商与年度目标管理。不带命令时启动图形界面。",
+    )
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        help="数据库文件路径或 SQLAlchemy URL（默认：环境变量 JIANAN_DB，否则用户数据目录）",
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_TITLE} {__version__}")
+    parser.add_argument("--screenshot", metavar="PNG", type=Path, help="把主窗口渲染为 PNG 后退出")
+    parser.add_argument("--page", metavar="NAME", help="与 --screenshot 同用：要显示的页面")
+    sub = parser.add_subparsers(dest="command", metavar="<命令>", parser_class=_ChineseParser)
+
+    sub.add_parser("upgrade", help="把数据库升级到当前结构版本（升级前自动备份）")
+
+    p = sub.add_parser("demo-data", help="向空数据库写入演示数据")
+    p.add_argument("--seed", type=int, default=20220331, help="随机种子（默认 20220331）")
+
+    sub.add_parser("check", help="检查数据库完整性与数据一致性；发现问题时退出码为 1")
+
+    p = sub.add_parser("backup", help="备份数据库到文件")
+    p.add_argument("-o", "--output", required=True, type=Path, metavar="FILE", help="备份文件")
+    p.add_argument("--force", action="store_true", help="覆盖已存在的备份文件")
+
+    p = sub.add_parser("metrics", help="计算某年的全部指标")
+    p.add_argument("--year", type=int, required=True, help="年份，如 2021")
+    p.add_argument("--as-of", type=_date, metavar="DATE", help="统计截止日期（默认：年底或今天）")
+    p.add_argument("--format", choices=("table", "json"), default="table", help="输出格式")
+    return parser
+
+
+# ------------------------------------------------------------------ helpers
+
+
+def _open(args: argparse.Namespace, *, write: bool):  # noqa: ANN202 - Database
+    from jianan_desk.services.database import open_database
+
+    url = resolve_db(args.db)
+    if write:
+        return open_database(url, migrate=True)
+    db = open_database(url, migrate=False, must_exist=True)
+    from jianan_desk.store.migrations import current_revision, head_revision
+
+    if current_revision(db) != head_revision():
+        db.dispose()
+        raise CliError("数据库结构不是当前版本，请先运行 jianan-desk upgrade（或启动程序）升级。")
+    return db
+
+
+def _writer_lock(url: str) -> AbstractContextManager[object]:
+    """Writes wait for the single-writer lock (held by a running GUI) up to the busy timeout."""
+    from jianan_desk.store.engine import sqlite_path
+    from jianan_desk.store.locks import WriterLock, busy_timeout_s
+
+    path = sqlite_path(url)
+    if path is None or not path.parent.is_dir():
+        return nullcontext()
+    return WriterLock(path).acquire(busy_timeout_s())
+
+
+def _json_number(value: Decimal | int | None) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, int):
+        return str(value)
+    normalized = value.normalize()
+    text = format(normalized, "f")
+    return text
+
+
+# ------------------------------------------------------------------ commands
+
+
+def cmd_upgrade(args: argparse.Namespace) -> int:
+    from jianan_desk.services.database import open_database, upgrade_database
+    from jianan_desk.store.migrations import head_revision
+
+    url = resolve_db(args.db)
+    with _writer_lock(url):
+        db = open_database(url, migrate=False)
+        try:
+            result = upgrade_database(db)
+        finally:
+            db.dispose()
+    if result.created:
+        print(f"已创建数据库 {db.display_name}（结构版本 {result.to_revision}），并写入基础数据。")
+    elif result.changed:
+        print(f"数据库已从版本 {result.from_revision} 升级到 {result.to_revision}。")
+        if result.backup:
+            print(f"升级前备份：{result.backup}")
+    else:
+        print(f"数据库已是最新版本（{head_revision()}），无需升级。")
+    return EXIT_OK
+
+
+def cmd_demo_data(args: argparse.Namespace) -> int:
+    from jianan_desk.services.demo_data import DemoDataError, generate_demo_data
+
+    url = resolve_db(args.db)
+    with _writer_lock(url):
+        db = _open(args, write=True)
+        try:
+            with db.session() as session:
+                summary = generate_demo_data(session, seed=args.seed)
+        except DemoDataError as exc:
+            raise CliError(str(exc)) from exc
+        finally:
+            db.dispose()
+    print(f"已写入演示数据到 {db.display_name}：")
+    for name, value in vars(summary).items():
+        print(f"  {name}: {value}")
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from jianan_desk.services.checks import run_checks
+
+    db = _open(args, write=False)
+    try:
+        with db.session(readonly=True) as session:
+            findings = run_checks(session, sqlite=db.path is not None)
+    finally:
+        db.dispose()
+    if not findings:
+        print(f"检查通过：{db.display_name} 未发现问题。")
+        return EXIT_OK
+    print(f"发现 {len(findings)} 个问题：", file=sys.stderr)
+    for f in findings:
+        print(f"  [{f.rule}] {f.message}", file=sys.stderr)
+    return EXIT_FAILED
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from jianan_desk.store.backup import backup_sqlite
+    from jianan_desk.store.engine import sqlite_path
+
+    url = resolve_db(args.db)
+    source = sqlite_path(url)
+    if source is None:
+        raise CliError("backup 命令只支持 SQLite 数据库文件；PostgreSQL 请使用 pg_dump。")
+    if not source.exists():
+        raise CliError(f"数据库文件不存在：{source}")
+    target: Path = args.output.expanduser().resolve()
+    if target.exists() and not args.force:
+        raise CliError(f"备份文件已存在：{target}（如需覆盖请加 --force）")
+    backup_sqlite(source, target)
+    print(f"已备份到 {target}")
+    return EXIT_OK
+
+
+def cmd_metrics(args: argparse.Namespace) -> int:
+    from jianan_desk.domain.metrics import BY_KEY, METRIC_KEYS, MetricUnit
+    from jianan_desk.domain.money import format_wan, format_yi
+    from jianan_desk.services.metrics import compute_metrics, default_as_of
+
+    if not 1990 <= args.year <= 2100:
+        raise CliError(f"年份超出范围：{args.year}")
+    as_of = args.as_of or default_as_of(args.year)
+    db = _open(args, write=False)
+    try:
+        with db.session(readonly=True) as session:
+            values = compute_metrics(session, args.year, as_of)
+    finally:
+        db.dispose()
+    if args.format == "json":
+        body = ", ".join(f'"{key}": {_json_number(values[key])}' for key in METRIC_KEYS)
+        print("{" + body + "}")
+        return EXIT_OK
+    print(f"{args.year} 年指标（统计截至 {as_of:%Y-%m-%d}）")
+    for key in METRIC_KEYS:
+        m = BY_KEY[key]
+        v = values[key]
+        if v is None:
+            shown = "—（无上年数据）" if key == "fdi_growth_rate" else "—"
+        elif m.unit is MetricUnit.RATE:
+            shown = f"{Decimal(v) * 100:.1f}%"
+        elif m.unit is MetricUnit.WAN:
+            shown = f"{format_wan(Decimal(v))} 万元（{format_yi(Decimal(v))} 亿元）"
+        elif m.unit is MetricUnit.USD_WAN:
+            shown = f"{format_wan(Decimal(v))} 万美元"
+        else:
+            shown = f"{v} 个"
+        print(f"  {m.name:<12}\t{shown}\t[{key}]")
+    return EXIT_OK
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "upgrade": cmd_upgrade,
+    "demo-data": cmd_demo_data,
+    "check": cmd_check,
+    "backup": cmd_backup,
+    "metrics": cmd_metrics,
+}
+
+
+def _log_internal_error() -> Path:
+    path = log_dir() / "jianan-desk.log"
+    logging.basicConfig(filename=path, level=logging.INFO, encoding="utf-8")
+    logging.getLogger("jianan_desk").error("internal error\n%s", traceback.format_exc())
+    return path
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command is None:
+            from jianan_desk.app import run_gui
+
+            return run_gui(resolve_db(args.db), screenshot=args.screenshot, page=args.page)
+        return COMMANDS[args.command](args)
+    except (CliError, StoreError) as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print("已中断。", file=sys.stderr)
+        return 130
+    except Exception:
+        path = _log_internal_error()
+        print(f"内部错误：程序出现未预料的问题，详情已写入日志 {path}", file=sys.stderr)
+        return EXIT_INTERNAL

@@ -1,0 +1,13 @@
+"""Small helpers shared by test modules (fixtures live in conftest.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jianan_desk.store.engine import Database, make_engine
+
+
+def open_db(path: Path) -> Database:
+    """Open a SQLite file without migrating it."""
+    url = f"sqlite:///{path}"
+    return Database(url, make_engine(url))
