@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import logging
 import sys
-import traceback
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from decimal import Decimal
@@ -19,7 +17,8 @@ from pathlib import Path
 from typing import NoReturn
 
 from jianan_desk import APP_TITLE, __version__
-from jianan_desk.paths import log_dir, resolve_db
+from jianan_desk.logs import log_exception
+from jianan_desk.paths import resolve_db
 from jianan_desk.store.errors import StoreError
 
 EXIT_OK = 0
@@ -256,13 +255,6 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 }
 
 
-def _log_internal_error() -> Path:
-    path = log_dir() / "jianan-desk.log"
-    logging.basicConfig(filename=path, level=logging.INFO, encoding="utf-8")
-    logging.getLogger("jianan_desk").error("internal error\n%s", traceback.format_exc())
-    return path
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
@@ -277,7 +269,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("已中断。", file=sys.stderr)
         return 130
-    except Exception:
-        path = _log_internal_error()
+    except Exception as exc:
+        path = log_exception(exc, f"jianan-desk {args.command or 'gui'}")
         print(f"内部错误：程序出现未预料的问题，详情已写入日志 {path}", file=sys.stderr)
         return EXIT_INTERNAL
