@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+import unicodedata
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from decimal import Decimal
@@ -130,6 +131,12 @@ def _json_number(value: Decimal | int | None) -> str:
     return text
 
 
+def _pad(text: str, width: int) -> str:
+    """Left-align by display width: a hanzi takes two terminal columns."""
+    used = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return text + " " * max(1, width - used)
+
+
 # ------------------------------------------------------------------ commands
 
 
@@ -242,7 +249,7 @@ def cmd_metrics(args: argparse.Namespace) -> int:
             shown = f"{format_wan(Decimal(v))} 万美元"
         else:
             shown = f"{v} 个"
-        print(f"  {m.name:<12}\t{shown}\t[{key}]")
+        print(f"  {_pad(m.name, 22)}{_pad(shown, 36)}{key}")
     return EXIT_OK
 
 
