@@ -166,3 +166,38 @@ def test_duplicate_signing_events_count_once(sample):
 def test_default_as_of():
     assert default_as_of(2021, today=D(2026, 11, 29)) == D(2021, 12, 31)
     assert default_as_of(2026, today=D(2026, 11, 29)) == D(2026, 11, 29)
+
+
+COUNT_KEYS = [k for k in METRIC_KEYS if k.endswith("_count")]
+SUM_KEYS = [k for k in METRIC_KEYS if k.endswith("_wan")]
+
+
+def test_every_figure_equals_its_records(sample):
+    from jianan_desk.services.metrics import metric_records
+
+    for as_of in (D(2021, 6, 30), D(2021, 12, 31), D(2022, 3, 31)):
+        with sample.session(readonly=True) as s:
+            m = compute_metrics(s, 2021, as_of)
+            for key in COUNT_KEYS:
+                assert len(metric_records(s, key, 2021, as_of)) == m[key], key
+            for key in SUM_KEYS:
+                records = metric_records(s, key, 2021, as_of)
+                assert sum((r.amount for r in records), Decimal(0)) == m[key], key
+            fdi = metric_records(s, "fdi_usd_wan", 2021, as_of)
+            assert sum(r.amount for r in fdi) == m["fdi_usd_wan"]
+
+
+def test_breakdown_groups_sum_to_the_totals(sample):
+    from jianan_desk.services.metrics import compute_metrics_by
+    from jianan_desk.store.models import Unit
+
+    with sample.session() as s:
+        units = s.query(Unit).order_by(Unit.sort_order).limit(2).all()
+        for i, p in enumerate(s.query(Project).order_by(Project.name)):
+            p.unit_id = units[i % 2].id if i % 3 else None
+    with sample.session(readonly=True) as s:
+        total = compute_metrics(s, 2021)
+        groups = compute_metrics_by(s, 2021, "unit")
+    assert {g.name for g in groups} <= {units[0].name, units[1].name, "（未填写）"}
+    for key in COUNT_KEYS + SUM_KEYS:
+        assert sum(g.values[key] for g in groups) == total[key], key
