@@ -201,3 +201,17 @@ def test_breakdown_groups_sum_to_the_totals(sample):
     assert {g.name for g in groups} <= {units[0].name, units[1].name, "（未填写）"}
     for key in COUNT_KEYS + SUM_KEYS:
         assert sum(g.values[key] for g in groups) == total[key], key
+
+
+def test_boundaries_are_inclusive(sample):
+    """An event on the reporting date counts; signings on 1 Jan and 31 Dec belong to the year."""
+    with sample.session() as s:
+        add_project(s, "J 元旦签约", "1", [("signed", D(2021, 1, 1))])
+    with sample.session(readonly=True) as s:
+        on_day = compute_metrics(s, 2021, D(2021, 11, 1))  # A became operating that day
+        day_before = compute_metrics(s, 2021, D(2021, 10, 31))
+        year_end = compute_metrics(s, 2021, D(2021, 12, 31))
+        previous = compute_metrics(s, 2020, D(2020, 12, 31))
+    assert on_day["operating_count"] == 1 and day_before["operating_count"] == 0
+    assert year_end["signed_count"] == 5  # A, B, C (31 Dec), G, J (1 Jan)
+    assert previous["signed_count"] == 1  # D (31 Dec 2020)
