@@ -22,7 +22,9 @@ CHECKOUT = Path(__file__).resolve().parents[2]
 FORMS_DIR = CHECKOUT / "forms"
 OUTPUT_DIR = Path(__file__).resolve().parent / "forms"
 
-_GENERATED = "# GENERATED from forms/{name} by `python -m jianan_desk.ui.compile_forms`. Do not edit.\n"
+_GENERATED = (
+    "# GENERATED from forms/{name} by `python -m jianan_desk.ui.compile_forms`. Do not edit.\n"
+)
 
 
 def output_path(form: Path) -> Path:
@@ -47,7 +49,8 @@ def _uic_command() -> list[str]:
     return [
         sys.executable,
         "-c",
-        "import sys; from PySide6.scripts.pyside_tool import uic; sys.argv[0] = 'pyside6-uic'; uic()",
+        "import sys; from PySide6.scripts.pyside_tool import uic;"
+        " sys.argv[0] = 'pyside6-uic'; uic()",
     ]
 
 

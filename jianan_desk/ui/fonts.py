@@ -51,9 +51,7 @@ def register_bundled_fonts() -> list[str]:
     return list(_bundled_families)
 
 
-def choose_family(
-    available: list[str], bundled: list[str], preferred: str = ""
-) -> str:
+def choose_family(available: list[str], bundled: list[str], preferred: str = "") -> str:
     """The family to use: the user's choice if installed, a system CJK font, else the bundled one.
 
     ``preferred`` is the user's setting (empty: automatic). Falls back to whatever Qt uses

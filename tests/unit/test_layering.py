@@ -18,6 +18,8 @@ def non_ui_modules():
     yield "jianan_desk.cli"
     yield "jianan_desk.paths"
     yield "jianan_desk.resources"
+    yield "jianan_desk.settings"
+    yield "jianan_desk.logs"
 
 
 def test_non_ui_packages_import_without_qt():

@@ -18,7 +18,7 @@ class Ui_MainWindow(object):
         if not MainWindow.objectName():
             MainWindow.setObjectName(u"MainWindow")
         MainWindow.resize(1280, 800)
-        MainWindow.setMinimumSize(QSize(800, 520))
+        MainWindow.setMinimumSize(QSize(720, 480))
         self.actionOpenDatabase = QAction(MainWindow)
         self.actionOpenDatabase.setObjectName(u"actionOpenDatabase")
         self.actionOpenDatabase.setEnabled(False)

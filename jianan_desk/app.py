@@ -1,0 +1,235 @@
+"""Composition root of the GUI: application, fonts, database, lock, hub and main window.
+
+No rules live here. ``run_gui`` is what ``jianan-desk`` runs without a command. Errors are
+told apart by blame: an environment problem (``StoreError``: database in use, newer, read-
+only, missing folder) is shown with its Chinese message; anything else is a bug, appended
+with its traceback to the log file and shown as "内部错误" with the log's path. While the
+GUI runs, ``sys.excepthook`` does the same for exceptions raised in slots.
+
+Environment: ``JIANAN_EXIT_AFTER_SHOWN=1`` quits as soon as the main window is first shown
+and painted (for the cold-start benchmark).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThreadPool, QTimer
+from PySide6.QtGui import QWindow
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from jianan_desk import APP_TITLE, __version__
+from jianan_desk.logs import log_exception
+from jianan_desk.paths import APP_AUTHOR
+from jianan_desk.services.database import open_database
+from jianan_desk.settings import FONT_FAMILY, FONT_SIZE, Preferences
+from jianan_desk.store.engine import Database, sqlite_path
+from jianan_desk.store.errors import StoreError
+from jianan_desk.store.locks import WriterLock
+from jianan_desk.ui.fonts import setup_fonts
+from jianan_desk.ui.hub import Hub
+from jianan_desk.ui.main_window import MainWindow
+from jianan_desk.ui.pages import resolve_page
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+EXIT_INTERNAL = 3
+SCREENSHOT_SIZE = (1280, 800)
+EXIT_AFTER_SHOWN_ENV = "JIANAN_EXIT_AFTER_SHOWN"
+
+ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("App", text)
+
+
+def _application() -> QApplication:
+    """The process's QApplication: the existing one (tests, pytest-qt) or a new one."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setApplicationName(APP_TITLE)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(APP_AUTHOR)
+    return app
+
+
+def _critical(title: str, message: str) -> None:
+    QMessageBox.critical(None, title, message)
+
+
+def report_internal_error(exc: BaseException, context: str = "gui") -> Path:
+    """Log ``exc`` with its traceback and tell the user "内部错误" with the log's path."""
+    path = log_exception(exc, f"jianan-desk {context}")
+    _critical(
+        _tr("内部错误"),
+        _tr("程序出现内部错误，详细信息已写入日志文件：\n{0}\n\n{1}: {2}").format(
+            path, type(exc).__name__, exc
+        ),
+    )
+    return path
+
+
+class _ExceptHook:
+    """Installed as ``sys.excepthook`` while the GUI runs (exceptions raised in slots)."""
+
+    def __init__(self, previous: ExceptHook) -> None:
+        self.previous = previous
+        self._busy = False
+
+    def __call__(
+        self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
+    ) -> None:
+        if not isinstance(exc, Exception) or self._busy:
+            # KeyboardInterrupt & co., or an error while reporting one: the default handling.
+            self.previous(exc_type, exc, tb)
+            return
+        self._busy = True
+        try:
+            if exc.__traceback__ is None:
+                exc = exc.with_traceback(tb)
+            if isinstance(exc, StoreError):
+                _critical(_tr("数据库错误"), str(exc))
+            else:
+                report_internal_error(exc)
+        finally:
+            self._busy = False
+
+
+class _QuitWhenShown(QObject):
+    """Quits the event loop once the window has been exposed (and so painted) for the first time."""
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__()
+        self._app = app
+        self._done = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        exposed = isinstance(watched, QWindow) and watched.isExposed()
+        if event.type() == QEvent.Type.Expose and exposed:
+            self.fire()
+        return False
+
+    def fire(self) -> None:
+        if not self._done:
+            self._done = True
+            QTimer.singleShot(0, lambda: self._app.exit(0))
+
+
+def run_gui(db_url: str, *, screenshot: Path | None = None, page: str | None = None) -> int:
+    """Run the GUI on the database at ``db_url``; returns the process exit code.
+
+    ``screenshot``: render the main window (``page`` shown, 1280×800) to this PNG and return
+    without entering the event loop; the writer lock is not taken and window state is
+    neither read nor saved. ``page`` is a page id (``projects``) or title (项目库).
+    Returns 0 on success, 1 when the database cannot be opened or is in use by another
+    window (a message box says why), 2 for an unknown page, 3 after an internal error.
+    """
+    app = _application()
+    hook = _ExceptHook(sys.excepthook)
+    sys.excepthook = hook
+    try:
+        return _run(app, db_url, screenshot=screenshot, page=page)
+    except Exception as exc:
+        report_internal_error(exc)
+        return EXIT_INTERNAL
+    finally:
+        sys.excepthook = hook.previous
+
+
+def _run(app: QApplication, db_url: str, *, screenshot: Path | None, page: str | None) -> int:
+    page_id = None
+    if page:
+        try:
+            page_id = resolve_page(page)
+        except ValueError as exc:
+            print(str(exc), file=sys.stderr)
+            return EXIT_USAGE
+
+    preferences = Preferences()
+    setup_fonts(app, preferred=preferences.get(FONT_FAMILY), point_size=preferences.get(FONT_SIZE))
+
+    # The lock comes first: a second window must not migrate a database the first one uses.
+    lock: WriterLock | None = None
+    path = sqlite_path(db_url)
+    try:
+        try:
+            if path is not None and screenshot is None and path.parent.is_dir():
+                lock = _take_lock(path)
+                if lock is None:
+                    return EXIT_FAILED
+            db = open_database(db_url)
+        except StoreError as exc:
+            _critical(_tr("无法打开数据库"), str(exc))
+            return EXIT_FAILED
+        try:
+            return _show(app, db, preferences, screenshot=screenshot, page_id=page_id)
+        finally:
+            QThreadPool.globalInstance().waitForDone()
+            db.dispose()
+    finally:
+        if lock is not None:
+            lock.release()
+
+
+def _take_lock(path: Path) -> WriterLock | None:
+    """The single-writer lock for the GUI's lifetime; DatabaseInUseError if another GUI has it.
+
+    None (after telling the user) when the lock file cannot be created (read-only folder).
+    """
+    try:
+        return WriterLock(path).acquire(0, for_gui=True)
+    except OSError as exc:
+        _critical(
+            _tr("无法打开数据库"),
+            _tr("无法在文件夹 {0} 中创建锁文件，请检查该文件夹是否可写：{1}").format(
+                path.parent, exc.strerror or exc
+            ),
+        )
+        return None
+
+
+def _show(
+    app: QApplication,
+    db: Database,
+    preferences: Preferences,
+    *,
+    screenshot: Path | None,
+    page_id: str | None,
+) -> int:
+    hub = Hub()
+    window = MainWindow(db, hub, preferences=preferences, remember_state=screenshot is None)
+    try:
+        if page_id is not None:
+            window.show_page(page_id)
+        if screenshot is not None:
+            return _screenshot(app, window, screenshot)
+        window.show()
+        if os.environ.get(EXIT_AFTER_SHOWN_ENV) == "1":
+            quitter = _QuitWhenShown(app)
+            handle = window.windowHandle()
+            if handle is None or handle.isExposed():
+                quitter.fire()
+            else:
+                handle.installEventFilter(quitter)
+        return app.exec()
+    finally:
+        window.hide()
+        window.deleteLater()
+
+
+def _screenshot(app: QApplication, window: MainWindow, target: Path) -> int:
+    window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+    window.resize(*SCREENSHOT_SIZE)
+    window.show()
+    app.processEvents()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if not window.grab().save(str(target), "PNG"):
+        print(_tr("无法写入截图文件：{0}").format(target), file=sys.stderr)
+        return EXIT_FAILED
+    return EXIT_OK
