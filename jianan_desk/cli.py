@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import sys
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -87,6 +88,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("metrics", help="计算某年的全部指标")
     p.add_argument("--year", type=int, required=True, help="年份，如 2021")
+    p.add_argument("--as-of", type=_date, metavar="DATE", help="统计截止日期（默认：年底或今天）")
+    p.add_argument("--format", choices=("table", "json"), default="table", help="输出格式")
+    p.add_argument(
+        "--by", choices=("unit", "industry", "field"), help="按责任单位 / 222 产业 / 5122 领域分组"
+    )
+
+    p = sub.add_parser("targets", help="某年各项目标的完成情况与进度")
+    p.add_argument("--year", type=int, required=True, help="年份，如 2022")
     p.add_argument("--as-of", type=_date, metavar="DATE", help="统计截止日期（默认：年底或今天）")
     p.add_argument("--format", choices=("table", "json"), default="table", help="输出格式")
     return parser
@@ -217,40 +226,129 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_metrics(args: argparse.Namespace) -> int:
-    from jianan_desk.domain.metrics import BY_KEY, METRIC_KEYS, MetricUnit
-    from jianan_desk.domain.money import format_wan, format_yi
-    from jianan_desk.services.metrics import compute_metrics, default_as_of
+def _check_year(year: int) -> None:
+    if not 1990 <= year <= 2100:
+        raise CliError(f"年份超出范围：{year}")
 
-    if not 1990 <= args.year <= 2100:
-        raise CliError(f"年份超出范围：{args.year}")
+
+def _show_value(key: str, value: Decimal | int | None) -> str:
+    from jianan_desk.domain.metrics import BY_KEY, MetricUnit
+    from jianan_desk.domain.money import format_wan, format_yi
+
+    unit = BY_KEY[key].unit
+    if value is None:
+        return "—（无上年数据）" if key == "fdi_growth_rate" else "—"
+    if unit is MetricUnit.RATE:
+        return f"{Decimal(value) * 100:.1f}%"
+    if unit is MetricUnit.WAN:
+        return f"{format_wan(Decimal(value))} 万元（{format_yi(Decimal(value))} 亿元）"
+    if unit is MetricUnit.USD_WAN:
+        return f"{format_wan(Decimal(value))} 万美元"
+    return f"{value} 个"
+
+
+def _json_object(values: dict[str, Decimal | int | None]) -> str:
+    return "{" + ", ".join(f'"{k}": {_json_number(v)}' for k, v in values.items()) + "}"
+
+
+def cmd_metrics(args: argparse.Namespace) -> int:
+    from jianan_desk.domain.metrics import BY_KEY, METRIC_KEYS
+    from jianan_desk.services.metrics import compute_metrics, compute_metrics_by, default_as_of
+
+    _check_year(args.year)
     as_of = args.as_of or default_as_of(args.year)
     db = _open(args, write=False)
     try:
         with db.session(readonly=True) as session:
-            values = compute_metrics(session, args.year, as_of)
+            if args.by:
+                groups = compute_metrics_by(session, args.year, args.by, as_of)
+            else:
+                values = compute_metrics(session, args.year, as_of)
     finally:
         db.dispose()
+    if args.by:
+        if args.format == "json":
+            items = [
+                f'{{"group": {json.dumps(g.name, ensure_ascii=False)}, "metrics": '
+                f"{_json_object(g.values)}}}"
+                for g in groups
+            ]
+            print("[" + ", ".join(items) + "]")
+            return EXIT_OK
+        label = {"unit": "责任单位", "industry": "产业", "field": "领域"}[args.by]
+        print(f"{args.year} 年指标（按{label}，统计截至 {as_of:%Y-%m-%d}）")
+        for g in groups:
+            print(f"\n【{g.name}】")
+            for key in METRIC_KEYS:
+                print(f"  {_pad(BY_KEY[key].name, 22)}{_show_value(key, g.values[key])}")
+        return EXIT_OK
     if args.format == "json":
-        body = ", ".join(f'"{key}": {_json_number(values[key])}' for key in METRIC_KEYS)
-        print("{" + body + "}")
+        print(_json_object({key: values[key] for key in METRIC_KEYS}))
         return EXIT_OK
     print(f"{args.year} 年指标（统计截至 {as_of:%Y-%m-%d}）")
     for key in METRIC_KEYS:
-        m = BY_KEY[key]
-        v = values[key]
-        if v is None:
-            shown = "—（无上年数据）" if key == "fdi_growth_rate" else "—"
-        elif m.unit is MetricUnit.RATE:
-            shown = f"{Decimal(v) * 100:.1f}%"
-        elif m.unit is MetricUnit.WAN:
-            shown = f"{format_wan(Decimal(v))} 万元（{format_yi(Decimal(v))} 亿元）"
-        elif m.unit is MetricUnit.USD_WAN:
-            shown = f"{format_wan(Decimal(v))} 万美元"
-        else:
-            shown = f"{v} 个"
-        print(f"  {_pad(m.name, 22)}{_pad(shown, 36)}{key}")
+        print(f"  {_pad(BY_KEY[key].name, 22)}{_pad(_show_value(key, values[key]), 36)}{key}")
     return EXIT_OK
+
+
+def cmd_targets(args: argparse.Namespace) -> int:
+    from jianan_desk.services.metrics import default_as_of
+    from jianan_desk.services.targets import target_progress
+
+    _check_year(args.year)
+    as_of = args.as_of or default_as_of(args.year)
+    db = _open(args, write=False)
+    try:
+        with db.session(readonly=True) as session:
+            rows = target_progress(session, args.year, as_of)
+    finally:
+        db.dispose()
+    if args.format == "json":
+        items = []
+        for r in rows:
+            p = r.pace
+            fields = {
+                "plan": json.dumps(r.plan),
+                "metric_key": json.dumps(r.metric_key),
+                "display_name": json.dumps(r.display_name, ensure_ascii=False),
+                "target": _json_number(r.target),
+                "value": _json_number(r.value),
+                "reached": _json_number(p.reached if p else None),
+                "expected": _json_number(p.expected.quantize(Decimal("0.0001")) if p else None),
+                "delta": _json_number(p.delta.quantize(Decimal("0.0001")) if p else None),
+                "ahead": "null" if p is None else ("true" if p.ahead else "false"),
+            }
+            items.append("{" + ", ".join(f'"{k}": {v}' for k, v in fields.items()) + "}")
+        print("[" + ", ".join(items) + "]")
+        return EXIT_OK
+    if not rows:
+        print(f"{args.year} 年尚未设定目标。")
+        return EXIT_OK
+    print(f"{args.year} 年目标进展（统计截至 {as_of:%Y-%m-%d}）")
+    for r in rows:
+        p = r.pace
+        head = f"  [{r.plan}] {_pad(r.display_name, 22)}"
+        if p is None:
+            target = _show_value(r.metric_key, _round_like(r.metric_key, r.target))
+            print(f"{head}当前 —（尚无可计算的数据）；目标 {target}")
+            continue
+        reached = "—" if p.reached is None else f"{p.reached * 100:.1f}%"
+        verdict = "超前" if p.ahead else "落后"
+        print(
+            f"{head}当前 {_show_value(r.metric_key, p.value)}；目标 "
+            f"{_show_value(r.metric_key, _round_like(r.metric_key, p.target))}；完成 {reached}；"
+            f"应达 {_show_value(r.metric_key, _round_like(r.metric_key, p.expected))}；"
+            f"{verdict} {_show_value(r.metric_key, _round_like(r.metric_key, abs(p.delta)))}"
+        )
+    return EXIT_OK
+
+
+def _round_like(key: str, value: Decimal) -> Decimal | int:
+    from jianan_desk.domain.metrics import BY_KEY, MetricUnit
+
+    if BY_KEY[key].unit is MetricUnit.COUNT:
+        return int(value.quantize(Decimal(1)))
+    return value
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
@@ -259,6 +357,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "check": cmd_check,
     "backup": cmd_backup,
     "metrics": cmd_metrics,
+    "targets": cmd_targets,
 }
 
 

@@ -170,3 +170,34 @@ def test_old_schema_must_be_upgraded_before_reading(capsys, tmp_path):
     assert code == 1 and "upgrade" in err
     code, out, _ = run(capsys, "--db", path, "upgrade")
     assert code == 0 and "升级前备份" in out
+
+
+def test_targets_command(capsys, db_path, db):
+    code, out, _ = run(
+        capsys, "--db", db_path, "targets", "--year", "2022", "--as-of", "2022-03-31"
+    )
+    assert code == 0 and "签约项目总投资" in out and "落后" in out
+    code, out, _ = run(capsys, "--db", db_path, "targets", "--year", "2022", "--format", "json")
+    rows = json.loads(out)
+    assert {r["metric_key"] for r in rows} >= {"start_rate", "key_project_count"}
+    first = rows[0]
+    assert set(first) == {
+        "plan",
+        "metric_key",
+        "display_name",
+        "target",
+        "value",
+        "reached",
+        "expected",
+        "delta",
+        "ahead",
+    }
+
+
+def test_metrics_by_group(capsys, db_path, db):
+    code, out, _ = run(
+        capsys, "--db", db_path, "metrics", "--year", "2021", "--by", "unit", "--format", "json"
+    )
+    assert code == 0 and json.loads(out) == []
+    code, out, _ = run(capsys, "--db", db_path, "metrics", "--year", "2021", "--by", "industry")
+    assert code == 0 and "按产业" in out
