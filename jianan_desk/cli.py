@@ -253,13 +253,13 @@ def _json_object(values: dict[str, Decimal | int | None]) -> str:
 
 def cmd_metrics(args: argparse.Namespace) -> int:
     from jianan_desk.domain.metrics import BY_KEY, METRIC_KEYS
-    from jianan_desk.services.metrics import compute_metrics, compute_metrics_by, default_as_of
+    from jianan_desk.services.metrics import compute_metrics, compute_metrics_by, default_as_of_for
 
     _check_year(args.year)
-    as_of = args.as_of or default_as_of(args.year)
     db = _open(args, write=False)
     try:
         with db.session(readonly=True) as session:
+            as_of = args.as_of or default_as_of_for(session, args.year)
             if args.by:
                 groups = compute_metrics_by(session, args.year, args.by, as_of)
             else:
@@ -292,14 +292,14 @@ def cmd_metrics(args: argparse.Namespace) -> int:
 
 
 def cmd_targets(args: argparse.Namespace) -> int:
-    from jianan_desk.services.metrics import default_as_of
+    from jianan_desk.services.metrics import default_as_of_for
     from jianan_desk.services.targets import target_progress
 
     _check_year(args.year)
-    as_of = args.as_of or default_as_of(args.year)
     db = _open(args, write=False)
     try:
         with db.session(readonly=True) as session:
+            as_of = args.as_of or default_as_of_for(session, args.year)
             rows = target_progress(session, args.year, as_of)
     finally:
         db.dispose()
@@ -338,9 +338,18 @@ def cmd_targets(args: argparse.Namespace) -> int:
             f"{head}当前 {_show_value(r.metric_key, p.value)}；目标 "
             f"{_show_value(r.metric_key, _round_like(r.metric_key, p.target))}；完成 {reached}；"
             f"应达 {_show_value(r.metric_key, _round_like(r.metric_key, p.expected))}；"
-            f"{verdict} {_show_value(r.metric_key, _round_like(r.metric_key, abs(p.delta)))}"
+            f"{verdict} {_show_delta(r.metric_key, abs(p.delta))}"
         )
     return EXIT_OK
+
+
+def _show_delta(key: str, delta: Decimal) -> str:
+    """A gap; for rates in percentage points (60% − 55% is 5 个百分点, not 5%)."""
+    from jianan_desk.domain.metrics import BY_KEY, MetricUnit
+
+    if BY_KEY[key].unit is MetricUnit.RATE:
+        return f"{delta * 100:.1f} 个百分点"
+    return _show_value(key, _round_like(key, delta))
 
 
 def _round_like(key: str, value: Decimal) -> Decimal | int:

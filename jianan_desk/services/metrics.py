@@ -22,6 +22,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 from jianan_desk.domain.metrics import METRIC_KEYS, OVER_1B_WAN, OVER_100M_WAN
 from jianan_desk.domain.stages import Stage
 from jianan_desk.store.models import (
+    AppMeta,
     FundsInPlace,
     IndustryNode,
     KeyProjectPlan,
@@ -53,6 +54,21 @@ def default_as_of(year: int, today: dt.date | None = None) -> dt.date:
     today = today or dt.date.today()
     end = dt.date(year, 12, 31)
     return end if today > end or today.year < year else today
+
+
+def data_as_of(session: Session) -> dt.date | None:
+    """The date a frozen dataset stops at (the demo database records one), else None."""
+    value = session.scalar(select(AppMeta.value).where(AppMeta.key == "demo_as_of"))
+    return dt.date.fromisoformat(value) if value else None
+
+
+def default_as_of_for(session: Session, year: int, today: dt.date | None = None) -> dt.date:
+    """``default_as_of``, but never past the day a frozen dataset (the demo) stops at."""
+    as_of = default_as_of(year, today)
+    frozen = data_as_of(session)
+    if frozen is not None and frozen.year == year:
+        return min(as_of, frozen)
+    return as_of
 
 
 def _year_bounds(year: int, as_of: dt.date) -> tuple[dt.date, dt.date]:
