@@ -16,11 +16,11 @@ os.environ.setdefault("JIANAN_HOME", tempfile.mkdtemp(prefix="jianan-test-home-"
 os.environ.pop("JIANAN_DB", None)
 os.environ["JIANAN_BUSY_TIMEOUT"] = "1"
 
-import pytest  # noqa: E402
+import pytest
 
-from jianan_desk.store.engine import Database  # noqa: E402
-from jianan_desk.store.migrations import upgrade  # noqa: E402
-from tests.helpers import open_db  # noqa: E402
+from jianan_desk.store.engine import Database
+from jianan_desk.store.migrations import upgrade
+from tests.helpers import open_db
 
 
 @pytest.fixture(autouse=True)

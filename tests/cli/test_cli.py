@@ -108,7 +108,8 @@ def test_check_finds_a_stage_that_contradicts_its_events(capsys, db_path, db):
     conn.execute(
         "INSERT INTO projects (id, name, family, stage, total_investment_wan, location,"
         " leader_in_charge, construction_content, notes, created_at, updated_at) VALUES"
-        " ('p1', '错位项目', 'attraction', 'operating', 0, '', '', '', '', '2021-01-01', '2021-01-01')"
+        " ('p1', '错位项目', 'attraction', 'operating', 0, '', '', '', '',"
+        " '2021-01-01', '2021-01-01')"
     )
     conn.execute(
         "INSERT INTO project_stage_events (id, project_id, stage, occurred_on, note, recorded_by,"
