@@ -47,4 +47,11 @@ def resolve_db(option: str | None) -> str:
     value = option or os.environ.get("JIANAN_DB") or str(default_db_path())
     if "://" in value:
         return value
-    return "sqlite:///" + str(Path(value).expanduser().resolve())
+    return sqlite_url(Path(value).expanduser().resolve())
+
+
+def sqlite_url(path: Path) -> str:
+    """A SQLAlchemy URL for a SQLite file; ``?``, ``#`` and ``%`` in the path are escaped."""
+    from sqlalchemy.engine import URL
+
+    return URL.create("sqlite", database=str(path)).render_as_string(hide_password=False)

@@ -19,7 +19,8 @@ def backup_sqlite(source: Path, target: Path) -> Path:
         raise DatabaseUnavailableError(f"备份目标文件夹不存在：{target.parent}")
     tmp = target.with_name(target.name + ".partial")
     try:
-        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        # A file: URI built by pathlib, so that #, % and ? in a path are escaped.
+        src = sqlite3.connect(source.resolve().as_uri() + "?mode=ro", uri=True)
         try:
             dst = sqlite3.connect(tmp)
             try:

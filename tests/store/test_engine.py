@@ -103,3 +103,24 @@ def test_backup_is_a_consistent_standalone_copy(db, db_path, tmp_path):
     assert conn.execute("SELECT name FROM projects").fetchall() == [("备份我",)]
     assert conn.execute("PRAGMA journal_mode").fetchone() == ("delete",)
     conn.close()
+
+
+@pytest.mark.parametrize("folder", ["c#d", "50%", "what?", "招商 数据"])
+def test_backup_of_a_path_with_uri_characters(tmp_path, folder):
+    from jianan_desk.store.migrations import upgrade
+    from tests.helpers import open_db
+
+    (tmp_path / folder).mkdir()
+    source = tmp_path / folder / "数据.sqlite"
+    db = open_db(source)
+    upgrade(db)
+    with db.session() as s:
+        s.add(Project(name="路径"))
+    db.dispose()
+    target = backup_sqlite(source, tmp_path / folder / "copy.sqlite")
+    import sqlite3
+
+    conn = sqlite3.connect(target)
+    assert conn.execute("SELECT name FROM projects").fetchall() == [("路径",)]
+    conn.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [folder]

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QMessageBox
 
 from jianan_desk.services.overview import Overview
 from jianan_desk.settings import RESTORE_LAST_PAGE, Preferences
@@ -150,13 +149,6 @@ def test_quit_action_closes_window(window, qtbot):
     assert not window.isVisible()
 
 
-def test_about_box(window, monkeypatch):
-    shown = []
-    monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: shown.append(text))
-    window.ui.actionAbout.trigger()
-    assert shown and "建安招商台" in shown[0]
-
-
 def test_home_page_counts_and_refresh_on_hub(window, db):
     home = window.page("home")
     assert home.projects.value.text() == "0"
@@ -174,7 +166,9 @@ def test_home_page_counts_and_refresh_on_hub(window, db):
 
 def test_placeholder_pages_have_title_and_sentence(window):
     for spec, page in zip(PAGES[1:], window.pages[1:], strict=True):
-        state = page.empty_state
+        state = getattr(page, "empty_state", None)
+        if state is None:  # a page its issue has filled
+            continue
         assert state.title.text() == spec.title()
         sentence = state.description.text()
         assert 15 < len(sentence) < 60 and sentence.endswith("。")
