@@ -98,6 +98,35 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--year", type=int, required=True, help="年份，如 2022")
     p.add_argument("--as-of", type=_date, metavar="DATE", help="统计截止日期（默认：年底或今天）")
     p.add_argument("--format", choices=("table", "json"), default="table", help="输出格式")
+
+    p = sub.add_parser("report", help="生成 PDF 报表（签约项目汇总、年度目标进展、外出招商报告）")
+    kinds = p.add_subparsers(dest="report", metavar="<报表>", parser_class=_ChineseParser)
+    kinds.required = True
+    r = kinds.add_parser("signing", help="签约项目汇总：某时段签约的招商引资项目")
+    r.add_argument("--from", dest="date_from", required=True, metavar="DATE", help="开始日期")
+    r.add_argument("--to", dest="date_to", required=True, metavar="DATE", help="结束日期（含）")
+    r.add_argument(
+        "--group-by",
+        choices=("industry", "field", "unit"),
+        default="industry",
+        help="分组：222 产业（默认）/ 5122 领域 / 责任单位",
+    )
+    r.add_argument(
+        "--columns",
+        default="",
+        metavar="LIST",
+        help="附加列，逗号分隔：land（用地）、fdi（合同外资）、content（建设内容）、unit（责任单位）",
+    )
+    r = kinds.add_parser("targets", help="年度目标进展：各项目标的完成情况、进度与主要贡献项目")
+    r.add_argument("--year", type=int, required=True, help="年份，如 2022")
+    r.add_argument("--as-of", type=_date, metavar="DATE", help="统计截止日期（默认：年底或今天）")
+    r = kinds.add_parser("trip", help="外出招商报告：行程、拜访企业、形成线索、后续跟进")
+    r.add_argument("trip", metavar="ID", help="活动 ID、ID 前缀或标题（的一部分）")
+    for r in (kinds.choices["signing"], kinds.choices["targets"], kinds.choices["trip"]):
+        r.add_argument(
+            "-o", "--output", required=True, type=Path, metavar="FILE", help="输出的 PDF 文件"
+        )
+        r.add_argument("--issuer", metavar="NAME", help="制表单位（默认：建安区投资促进中心）")
     return parser
 
 
@@ -360,6 +389,48 @@ def _round_like(key: str, value: Decimal) -> Decimal | int:
     return value
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    from jianan_desk.reports.period import Period, ReportError
+    from jianan_desk.reports.service import (
+        ReportRequest,
+        SigningRequest,
+        TargetsRequest,
+        TripRequest,
+        make_report,
+    )
+
+    target: Path = args.output.expanduser().resolve()
+    if not target.parent.is_dir():
+        raise CliError(f"输出文件夹不存在：{target.parent}")
+    try:
+        request: ReportRequest
+        if args.report == "signing":
+            columns = tuple(
+                c.strip() for c in args.columns.replace("，", ",").split(",") if c.strip()
+            )
+            period = Period.between(args.date_from, args.date_to)
+            request = SigningRequest(period, args.group_by, columns)
+        elif args.report == "targets":
+            _check_year(args.year)
+            request = TargetsRequest(args.year, args.as_of)
+        else:
+            request = TripRequest(args.trip)
+        db = _open(args, write=False)
+        try:
+            with db.session(readonly=True) as session:
+                report = make_report(session, request, issuer=args.issuer)
+        finally:
+            db.dispose()
+    except ReportError as exc:
+        raise CliError(str(exc)) from exc
+    try:
+        target.write_bytes(report.pdf)
+    except OSError as exc:
+        raise CliError(f"无法写入 {target}：{exc.strerror or exc}") from exc
+    print(f"已生成报表 {target}（{report.summary}）")
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "upgrade": cmd_upgrade,
     "demo-data": cmd_demo_data,
@@ -367,6 +438,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "backup": cmd_backup,
     "metrics": cmd_metrics,
     "targets": cmd_targets,
+    "report": cmd_report,
 }
 
 
