@@ -12,12 +12,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QListWidgetItem, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QListWidgetItem, QMainWindow, QWidget
 
-from jianan_desk import __version__
 from jianan_desk.paths import settings_path
 from jianan_desk.settings import RESTORE_LAST_PAGE, Preferences
 from jianan_desk.store.engine import Database
+from jianan_desk.ui.dialogs.about import AboutDialog
 from jianan_desk.ui.forms.ui_main_window import Ui_MainWindow
 from jianan_desk.ui.hub import Hub
 from jianan_desk.ui.pages import PAGE_IDS, PAGES, Page, resolve_page
@@ -122,15 +122,10 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("关于建安招商台"),
-            self.tr(
-                "<h3>建安招商台 {0}</h3>"
-                "<p>招商项目、客商、外出招商、专班问题与年度目标的管理工具。</p>"
-                "<p>当前数据库：{1}</p>"
-            ).format(__version__, self.db.display_name),
-        )
+        """帮助 → 关于: version, data folders and licences (window-modal, not blocking)."""
+        dialog = AboutDialog(self.db, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     # ------------------------------------------------------------------ window state
 
