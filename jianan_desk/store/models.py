@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import (
     Boolean,
     CheckConstraint,
+    Connection,
     Date,
     ForeignKey,
     Index,
@@ -24,9 +26,16 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    bindparam,
+    event,
+    inspect,
+    select,
+    update,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from jianan_desk.domain.project_rules import EVENT_KINDS
+from jianan_desk.domain.search import project_search_key
 from jianan_desk.domain.stages import STAGE_CODES
 from jianan_desk.store.types import FixedDecimal, UTCDateTime, new_id, utcnow
 
@@ -271,6 +280,22 @@ class Project(Synced, Base):
         CheckConstraint(_in("family", PROJECT_FAMILIES), name="family"),
         CheckConstraint(_in("stage", STAGE_CODES), name="stage"),
         CheckConstraint("total_investment_wan >= 0", name="investment"),
+        # For the 项目库 list (services.project_query): sorting and selective filters…
+        Index("ix_projects_name", "name"),
+        Index("ix_projects_total_investment_wan", "total_investment_wan"),
+        Index("ix_projects_stage_on", "stage_on"),
+        Index("ix_projects_industry_node_id", "industry_node_id"),
+        Index("ix_projects_chain_link_id", "chain_link_id"),
+        Index("ix_projects_task_force_id", "task_force_id"),
+        Index("ix_projects_leader_in_charge", "leader_in_charge"),
+        # …and covering: counts and sums per stage (kanban, footer) read no table row…
+        Index("ix_projects_stage_totals", "stage", "total_investment_wan", "deleted_at"),
+        # …nor does a text search's count and sum (a third of the table's size to scan).
+        # SQLite only: PostgreSQL's btree refuses entries over ~2.7 kB, which a long key
+        # can exceed (use pg_trgm there if it is ever needed).
+        Index(
+            "ix_projects_search_key", "search_key", "total_investment_wan", "stage", "deleted_at"
+        ).ddl_if(dialect="sqlite"),
     )
 
     code: Mapped[str | None] = mapped_column(String(64), index=True)  # 项目编码
@@ -295,6 +320,20 @@ class Project(Synced, Base):
     construction_content: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
     source_visit_id: Mapped[str | None] = mapped_column(ForeignKey("visits.id"))
+    # Contract details (合同/协议: number, main terms, obligations), free text.
+    contract_notes: Mapped[str] = mapped_column(Text, default="")
+    # Who made the last change (a staff name); the change itself is in change_log.
+    updated_by: Mapped[str] = mapped_column(String(50), default="")
+    # Caches of the effective stage events, kept by services.projects like ``stage``
+    # (``rebuild_search_keys`` fills them for rows written by bulk inserts):
+    signed_on: Mapped[dt.date | None] = mapped_column(Date, index=True)  # 签约 date
+    stage_on: Mapped[dt.date | None] = mapped_column(Date)  # date the current stage began
+    # Folded text + pinyin of name, investor, location and notes (domain.search); NULL
+    # until computed. Kept by the ORM events below for ORM writes, with…
+    search_key: Mapped[str | None] = mapped_column(Text)
+    # …a copy of the investor company's name, so the list sorts and shows it without a
+    # join over 100,000 rows.
+    investor_name: Mapped[str] = mapped_column(String(200), default="", index=True)
 
     company: Mapped[Company | None] = relationship()
     events: Mapped[list[ProjectStageEvent]] = relationship(
@@ -309,6 +348,7 @@ class ProjectStageEvent(Synced, Base):
     __table_args__ = (
         CheckConstraint(_in("stage", STAGE_CODES), name="stage"),
         Index("ix_stage_events_stage_date", "stage", "occurred_on"),
+        CheckConstraint(_in("kind", EVENT_KINDS), name="kind"),
     )
 
     project_id: Mapped[str] = mapped_column(ForeignKey("projects.id"), index=True)
@@ -318,6 +358,14 @@ class ProjectStageEvent(Synced, Base):
     recorded_by: Mapped[str] = mapped_column(String(50), default="")
     # The signed total investment as agreed on the signing date (签约 only).
     signed_investment_wan: Mapped[Decimal | None] = mapped_column()
+    # How the event came about (domain.project_rules.EventKind): advance, skipped,
+    # correction, drop, revive. A correction soft-deletes (deleted_at) the events it
+    # undoes and points them at itself through superseded_by_id: the id of an event of
+    # the same project, deliberately without a FOREIGN KEY constraint (a self-reference
+    # makes SQLite's table rebuilds quadratic, and sync may deliver events in any order).
+    kind: Mapped[str] = mapped_column(String(16), default="advance")
+    reason: Mapped[str] = mapped_column(Text, default="")  # 终止 / 更正 reason
+    superseded_by_id: Mapped[str | None] = mapped_column(String(36))
 
     project: Mapped[Project] = relationship(back_populates="events")
 
@@ -425,6 +473,41 @@ class Problem(Synced, Base):
     source: Mapped[str] = mapped_column(String(16), default="meeting")
 
 
+# ---------------------------------------------------------------- audit and saved views
+
+
+class ChangeLog(Synced, Base):
+    """One change made through the services: who, when, what (for audit and merging).
+
+    ``changes`` is JSON text: {field: [old, new]} with values as text (Decimal as a
+    string, dates ISO). ``parent_id`` is the project a child record (funds, plan…)
+    belongs to, so a project's whole history is one query.
+    """
+
+    __tablename__ = "change_log"
+    __table_args__ = (Index("ix_change_log_entity", "entity", "entity_id"),)
+
+    entity: Mapped[str] = mapped_column(String(32))  # project, company, funds_in_place…
+    entity_id: Mapped[str] = mapped_column(String(36))
+    parent_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    actor: Mapped[str] = mapped_column(String(50), default="")
+    action: Mapped[str] = mapped_column(String(32))  # create, update, delete, advance…
+    changes: Mapped[str] = mapped_column(Text, default="{}")
+    at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class SavedFilter(Synced, Base):
+    """A named filter set of a list page (the 项目库's saved filters)."""
+
+    __tablename__ = "saved_filters"
+    __table_args__ = (UniqueConstraint("scope", "owner", "name"),)
+
+    scope: Mapped[str] = mapped_column(String(32), default="projects")
+    owner: Mapped[str] = mapped_column(String(50), default="")  # "" = shared by everyone
+    name: Mapped[str] = mapped_column(String(100))
+    filter_json: Mapped[str] = mapped_column(Text, default="{}")
+
+
 # ---------------------------------------------------------------- installation metadata
 
 
@@ -435,3 +518,74 @@ class AppMeta(Base):
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text, default="")
+
+
+# ---------------------------------------------------------------- search keys kept current
+#
+# Project.search_key and Project.investor_name are computed from the project's name,
+# location and notes and its investor's name whenever the ORM writes a project, and
+# recomputed for every project of a company the ORM renames. Bulk inserts bypass these
+# events: call ``services.projects.rebuild_search_keys`` after them.
+
+_KEY_SOURCES = ("name", "company_id", "company", "location", "notes")
+
+
+def _investor_name(connection: Connection, project: Project) -> str:
+    company = project.__dict__.get("company")  # a loaded or assigned object, never a query
+    if company is not None and (project.company_id in (None, company.id)):
+        return company.name or ""
+    if project.company_id is None:
+        return ""
+    name = connection.execute(
+        select(Company.__table__.c.name).where(Company.__table__.c.id == project.company_id)
+    ).scalar()
+    return name or ""
+
+
+def _refresh_derived(connection: Connection, project: Project) -> None:
+    investor = _investor_name(connection, project)
+    project.investor_name = investor
+    project.search_key = project_search_key(project.name, investor, project.location, project.notes)
+
+
+@event.listens_for(Project, "before_insert")
+def _derived_on_insert(_mapper: Any, connection: Connection, target: Project) -> None:
+    _refresh_derived(connection, target)
+
+
+@event.listens_for(Project, "before_update")
+def _derived_on_update(_mapper: Any, connection: Connection, target: Project) -> None:
+    state = inspect(target)
+    if target.search_key is None or any(
+        state.attrs[name].history.has_changes() for name in _KEY_SOURCES
+    ):
+        _refresh_derived(connection, target)
+
+
+@event.listens_for(Company, "after_update")
+def _derived_on_company_rename(_mapper: Any, connection: Connection, target: Company) -> None:
+    if not inspect(target).attrs.name.history.has_changes():
+        return
+    t = Project.__table__
+    rows = connection.execute(
+        select(t.c.id, t.c.name, t.c.location, t.c.notes).where(t.c.company_id == target.id)
+    ).all()
+    if rows:
+        connection.execute(
+            update(t)
+            .where(t.c.id == bindparam("pid"))
+            # derived columns: the rename must not look like an edit of each project
+            .values(
+                search_key=bindparam("key"),
+                investor_name=bindparam("investor"),
+                updated_at=t.c.updated_at,
+            ),
+            [
+                {
+                    "pid": r.id,
+                    "key": project_search_key(r.name, target.name, r.location, r.notes),
+                    "investor": target.name,
+                }
+                for r in rows
+            ],
+        )

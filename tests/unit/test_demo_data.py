@@ -529,3 +529,17 @@ def test_refuses_to_run_twice(db: Database) -> None:
         generate_demo_data(s)
     with db.session() as s, pytest.raises(DemoDataError):
         generate_demo_data(s)
+
+
+def test_demo_projects_are_searchable_and_listable(db):
+    from jianan_desk.services.demo_data import SANJIA_PROJECT_NAME, generate_demo_data
+    from jianan_desk.services.project_query import ProjectFilter, count_and_sum, fetch_page
+
+    with db.session() as s:
+        generate_demo_data(s)
+    with db.session(readonly=True) as s:
+        assert s.query(Project).filter(Project.search_key.is_(None)).count() == 0
+        rows = fetch_page(s, ProjectFilter(text="sanjia"), "name", False, 0, 50)
+        assert SANJIA_PROJECT_NAME in [r.name for r in rows]
+        count, total = count_and_sum(s, ProjectFilter(signed_year=2021, families=("attraction",)))
+        assert count == 90 and total == Decimal(2844800)

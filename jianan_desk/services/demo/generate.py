@@ -28,6 +28,7 @@ from jianan_desk.services.demo.totals import assign_totals
 from jianan_desk.services.demo.trips import build_trips
 from jianan_desk.services.demo.verify import verify
 from jianan_desk.services.demo.write import DemoSummary, write
+from jianan_desk.services.projects import rebuild_search_keys
 from jianan_desk.store.models import AppMeta, Project
 
 
@@ -64,6 +65,8 @@ def generate_demo_data(session: Session, *, seed: int = DEFAULT_SEED) -> DemoSum
     workspace = Workspace(random.Random(seed), ref)
     build(workspace)
     summary = write(workspace, session)
+    # Rows were bulk-inserted: fill the derived columns (search keys, signing-date caches).
+    rebuild_search_keys(session, only_missing=True)
     # Lets the program date a demo database's reports "today" = DEMO_AS_OF, not the clock.
     session.merge(AppMeta(key=META_AS_OF, value=DEMO_AS_OF.isoformat()))
     session.merge(AppMeta(key=META_SEED, value=str(seed)))

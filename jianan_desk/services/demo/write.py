@@ -218,6 +218,9 @@ def write(ws: Workspace, session: Session) -> DemoSummary:
                     "note": note,
                     "recorded_by": recorder,
                     "signed_investment_wan": p.total if s is Stage.SIGNED else None,
+                    # 终止 is recorded as the stage service records it: kind and reason.
+                    "kind": "drop" if s is Stage.DROPPED else "advance",
+                    "reason": p.drop_reason if s is Stage.DROPPED else "",
                 }
             )
     funds_rows = [

@@ -1,0 +1,100 @@
+import time
+
+import pytest
+
+from jianan_desk.domain.search import (
+    ALTERNATES,
+    char_readings,
+    fold,
+    matches,
+    pinyin_forms,
+    project_search_key,
+    query_terms,
+    search_key,
+)
+
+SANJIA = "许昌汽车零部件产业园三佳1000万套万向节总成项目"
+
+
+def test_fold_makes_full_width_half_width_lowercase_and_spaceless():
+    assert fold("ＳＪ") == "sj"
+    assert fold(" San　Jia ") == "sanjia"  # ideographic space too
+    assert fold("ＡＢＣ１２３") == "abc123"
+    assert fold(None) == ""
+    assert fold("三佳") == "三佳"
+
+
+def test_query_terms_split_on_any_whitespace():
+    assert query_terms("三佳　万向节") == ["三佳", "万向节"]
+    assert query_terms("  ") == []
+    assert query_terms(None) == []
+
+
+@pytest.mark.parametrize(
+    "query", ["sj", "sanjia", "三佳", "ＳＪ", "SanJia", "San Jia", "三佳 万向节"]
+)
+def test_sanjia_is_found_by_text_pinyin_initials_and_full_width(query):
+    key = project_search_key(SANJIA, "南京三佳精密传动科技有限公司", "尚集产业集聚区", "")
+    assert matches(key, query)
+
+
+def test_pinyin_forms_full_and_initials_with_digits_kept_whole():
+    forms = pinyin_forms(SANJIA)
+    assert forms[0] == "xuchangqichelingbujianchanyeyuansanjia1000wantaowanxiangjiezongchengxiangmu"
+    assert forms[1] == "xcqclbjcyysj1000wtwxjzcxm"
+    assert pinyin_forms("ABC") == []  # nothing to add to the folded text
+    assert pinyin_forms("") == []
+
+
+def test_phrase_readings_of_polyphonic_characters():
+    assert pinyin_forms("重庆")[0] == "chongqing"
+    assert pinyin_forms("银行")[0] == "yinhang"
+    assert pinyin_forms("重点项目")[0] == "zhongdianxiangmu"
+
+
+def test_alternative_reading_of_common_polyphonic_characters():
+    forms = pinyin_forms("长葛")
+    assert "changge" in forms and "zhangge" in forms
+    assert "cg" in forms and "zg" in forms
+    assert "xiamen" in "".join(pinyin_forms("厦门"))
+
+
+def test_rare_readings_are_left_out():
+    # 许 can be read hu and 万 mo, but nobody types them: they must not widen matches
+    key = search_key("许昌万达")
+    assert "huchang" not in key and "mo" not in key.replace("许昌万达", "")
+
+
+def test_umlaut_is_typed_v():
+    assert pinyin_forms("绿色")[0] == "lvse"
+
+
+def test_notes_are_text_only_and_parts_do_not_run_together():
+    key = project_search_key("三佳", "", "尚集", "签约后三个月内开工")
+    assert matches(key, "三个月")
+    assert not matches(key, "sgy")  # no initials for notes
+    assert not matches(key, "sanjiashangji")  # parts are separate
+
+
+def test_empty_query_matches_everything_and_every_term_must_match():
+    key = search_key("三佳")
+    assert matches(key, "")
+    assert not matches(key, "三佳 万向节")
+
+
+def test_alternates_table_uses_real_readings():
+    for ch, readings in ALTERNATES.items():
+        assert len(ch) == 1 and len(readings) >= 2
+        assert set(readings) <= set(char_readings(ch)), ch
+
+
+def test_key_speed_for_a_large_database():
+    """100,000 projects' keys must be computable in reasonable time (≈ 5 s here)."""
+    parts = (SANJIA, "南京三佳精密传动科技有限公司", "尚集产业集聚区", "备注")
+    project_search_key(*parts)  # load the dictionaries once
+    n = 5000
+    start = time.perf_counter()
+    for i in range(n):
+        project_search_key(f"{SANJIA}{i}", parts[1], parts[2], parts[3])
+    per_key = (time.perf_counter() - start) / n
+    assert per_key < 0.0005, f"{per_key * 1e6:.0f} µs per project"
