@@ -14,26 +14,39 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThreadPool, QTimer
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    Qt,
+    QThreadPool,
+    QTimer,
+    QTranslator,
+)
 from PySide6.QtGui import QWindow
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from jianan_desk import APP_TITLE, __version__
 from jianan_desk.logs import log_exception
-from jianan_desk.paths import APP_AUTHOR
-from jianan_desk.services.database import open_database
+from jianan_desk.paths import APP_AUTHOR, sqlite_file
 from jianan_desk.settings import FONT_FAMILY, FONT_SIZE, Preferences
-from jianan_desk.store.engine import Database, sqlite_path
 from jianan_desk.store.errors import StoreError
 from jianan_desk.store.locks import WriterLock
 from jianan_desk.ui.fonts import setup_fonts
 from jianan_desk.ui.hub import Hub
 from jianan_desk.ui.main_window import MainWindow
 from jianan_desk.ui.pages import resolve_page
+
+if TYPE_CHECKING:
+    from jianan_desk.store.engine import Database
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -56,7 +69,19 @@ def _application() -> QApplication:
     app.setApplicationName(APP_TITLE)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_AUTHOR)
+    if existing is None:
+        _install_qt_translation(app)
     return app
+
+
+def _install_qt_translation(app: QApplication) -> None:
+    """Qt's own texts (dialog buttons, print dialog) in Chinese, from Qt's shipped .qm files."""
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(
+        QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", folder
+    ):
+        app.installTranslator(translator)
 
 
 def _critical(title: str, message: str) -> None:
@@ -101,26 +126,6 @@ class _ExceptHook:
             self._busy = False
 
 
-class _QuitWhenShown(QObject):
-    """Quits the event loop once the window has been exposed (and so painted) for the first time."""
-
-    def __init__(self, app: QApplication) -> None:
-        super().__init__()
-        self._app = app
-        self._done = False
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        exposed = isinstance(watched, QWindow) and watched.isExposed()
-        if event.type() == QEvent.Type.Expose and exposed:
-            self.fire()
-        return False
-
-    def fire(self) -> None:
-        if not self._done:
-            self._done = True
-            QTimer.singleShot(0, lambda: self._app.exit(0))
-
-
 def run_gui(db_url: str, *, screenshot: Path | None = None, page: str | None = None) -> int:
     """Run the GUI on the database at ``db_url``; returns the process exit code.
 
@@ -156,25 +161,137 @@ def _run(app: QApplication, db_url: str, *, screenshot: Path | None, page: str |
 
     # The lock comes first: a second window must not migrate a database the first one uses.
     lock: WriterLock | None = None
-    path = sqlite_path(db_url)
+    path = sqlite_file(db_url)
     try:
-        try:
-            if path is not None and screenshot is None and path.parent.is_dir():
+        if path is not None and screenshot is None and path.parent.is_dir():
+            try:
                 lock = _take_lock(path)
-                if lock is None:
-                    return EXIT_FAILED
-            db = open_database(db_url)
-        except StoreError as exc:
-            _critical(_tr("无法打开数据库"), str(exc))
-            return EXIT_FAILED
-        try:
-            return _show(app, db, preferences, screenshot=screenshot, page_id=page_id)
-        finally:
-            QThreadPool.globalInstance().waitForDone()
-            db.dispose()
+            except StoreError as exc:
+                _critical(_tr("无法打开数据库"), str(exc))
+                return EXIT_FAILED
+            if lock is None:
+                return EXIT_FAILED
+        if screenshot is not None:
+            return _screenshot_run(app, db_url, preferences, screenshot, page_id)
+        return _run_window(app, db_url, preferences, page_id)
     finally:
         if lock is not None:
             lock.release()
+
+
+def _open(db_url: str) -> Database | None:
+    """The migrated database, or None after telling the user why it cannot be opened."""
+    from jianan_desk.services.database import open_database
+
+    try:
+        return open_database(db_url)
+    except StoreError as exc:
+        _critical(_tr("无法打开数据库"), str(exc))
+        return None
+
+
+def _screenshot_run(
+    app: QApplication, db_url: str, preferences: Preferences, target: Path, page_id: str | None
+) -> int:
+    db = _open(db_url)
+    if db is None:
+        return EXIT_FAILED
+    window = MainWindow(db, Hub(), preferences=preferences, remember_state=False)
+    try:
+        if page_id is not None:
+            window.show_page(page_id)
+        return _screenshot(app, window, target)
+    finally:
+        window.hide()
+        window.deleteLater()
+        QThreadPool.globalInstance().waitForDone()
+        db.dispose()
+
+
+def _run_window(
+    app: QApplication, db_url: str, preferences: Preferences, page_id: str | None
+) -> int:
+    """Show the window at once, then open the database once it has been painted.
+
+    Importing SQLAlchemy and migrating take most of a second; the user sees the window
+    (with a "正在打开数据库" notice) instead of nothing in the meantime.
+    """
+    window = MainWindow(None, Hub(), preferences=preferences)
+    opened: list[Database] = []
+    marks = StartupMarks()
+
+    def finish_start() -> None:
+        marks.mark("JIANAN_SHOWN")
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            db = _open(db_url)
+        except Exception as exc:  # a bug: say so and end, do not leave an empty window
+            QApplication.restoreOverrideCursor()
+            report_internal_error(exc)
+            app.exit(EXIT_INTERNAL)
+            return
+        QApplication.restoreOverrideCursor()
+        if db is None:
+            app.exit(EXIT_FAILED)
+            return
+        opened.append(db)
+        window.attach(db)
+        if page_id is not None:
+            window.show_page(page_id)
+        marks.mark("JIANAN_READY")
+        if os.environ.get(EXIT_AFTER_SHOWN_ENV) == "1":
+            QTimer.singleShot(0, lambda: app.exit(EXIT_OK))
+
+    try:
+        window.show()
+        when_exposed = _WhenExposed(window, finish_start)
+        code = app.exec()
+        del when_exposed
+        return code
+    finally:
+        if window.pages:
+            window.close()
+        window.hide()
+        window.deleteLater()
+        QThreadPool.globalInstance().waitForDone()
+        for db in opened:
+            db.dispose()
+
+
+class StartupMarks:
+    """With ``JIANAN_STARTUP_MARKS=1``, prints "NAME <unix time>" lines for the benchmark."""
+
+    def __init__(self) -> None:
+        self.enabled = os.environ.get("JIANAN_STARTUP_MARKS") == "1"
+
+    def mark(self, name: str) -> None:
+        if self.enabled:
+            print(f"{name} {time.time():.6f}", flush=True)
+
+
+class _WhenExposed(QObject):
+    """Calls ``callback`` once, right after ``window`` has first been exposed (painted)."""
+
+    def __init__(self, window: MainWindow, callback: Callable[[], None]) -> None:
+        super().__init__()
+        self._callback = callback
+        self._done = False
+        handle = window.windowHandle()
+        if handle is None or handle.isExposed():
+            self.fire()
+        else:
+            handle.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        exposed = isinstance(watched, QWindow) and watched.isExposed()
+        if event.type() == QEvent.Type.Expose and exposed:
+            self.fire()
+        return False
+
+    def fire(self) -> None:
+        if not self._done:
+            self._done = True
+            QTimer.singleShot(0, self._callback)
 
 
 def _take_lock(path: Path) -> WriterLock | None:
@@ -192,35 +309,6 @@ def _take_lock(path: Path) -> WriterLock | None:
             ),
         )
         return None
-
-
-def _show(
-    app: QApplication,
-    db: Database,
-    preferences: Preferences,
-    *,
-    screenshot: Path | None,
-    page_id: str | None,
-) -> int:
-    hub = Hub()
-    window = MainWindow(db, hub, preferences=preferences, remember_state=screenshot is None)
-    try:
-        if page_id is not None:
-            window.show_page(page_id)
-        if screenshot is not None:
-            return _screenshot(app, window, screenshot)
-        window.show()
-        if os.environ.get(EXIT_AFTER_SHOWN_ENV) == "1":
-            quitter = _QuitWhenShown(app)
-            handle = window.windowHandle()
-            if handle is None or handle.isExposed():
-                quitter.fire()
-            else:
-                handle.installEventFilter(quitter)
-        return app.exec()
-    finally:
-        window.hide()
-        window.deleteLater()
 
 
 def _screenshot(app: QApplication, window: MainWindow, target: Path) -> int:

@@ -51,7 +51,28 @@ def resolve_db(option: str | None) -> str:
 
 
 def sqlite_url(path: Path) -> str:
-    """A SQLAlchemy URL for a SQLite file; ``?``, ``#`` and ``%`` in the path are escaped."""
-    from sqlalchemy.engine import URL
+    """A SQLAlchemy URL for a SQLite file; ``?``, ``#`` and ``%`` in the path are escaped.
 
-    return URL.create("sqlite", database=str(path)).render_as_string(hide_password=False)
+    Quoted exactly as SQLAlchemy's ``URL.render_as_string`` does (a test holds them equal),
+    without importing SQLAlchemy: the GUI resolves its database before that slow import.
+    """
+    from urllib.parse import quote
+
+    return "sqlite:///" + quote(str(path), safe=" +/")
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The file behind a SQLite URL (None for other backends and in-memory databases).
+
+    The same answer as ``store.engine.sqlite_path`` without importing SQLAlchemy, so that
+    the GUI can take its lock and show its window before that (slow) import.
+    """
+    from urllib.parse import unquote
+
+    prefix = "sqlite:///"
+    if not url.startswith(prefix):
+        return None
+    database = unquote(url[len(prefix) :].split("?", 1)[0])
+    if database in ("", ":memory:"):
+        return None
+    return Path(database)

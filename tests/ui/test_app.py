@@ -122,7 +122,7 @@ def test_lock_released_after_internal_error_while_opening(qapp, db, monkeypatch,
     def broken(url):
         raise RuntimeError("打开时出错")
 
-    monkeypatch.setattr(app_module, "open_database", broken)
+    monkeypatch.setattr("jianan_desk.services.database.open_database", broken)
     assert run_gui(db.url) == app_module.EXIT_INTERNAL
     assert critical[0][0] == "内部错误"
     WriterLock(db.path).acquire(0, for_gui=True).release()

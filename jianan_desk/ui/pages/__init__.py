@@ -2,23 +2,23 @@
 
 Each page has an English id (used in saved settings and on the command line) and a Chinese
 title. ``resolve_page`` accepts either.
+
+from __future__ import annotations
+
+Page modules are imported only when a page is built: they pull in the services and
+SQLAlchemy, which the window does not need to appear (see ``app.run_gui``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from importlib import import_module
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from jianan_desk.ui.pages.base import Page
-from jianan_desk.ui.pages.companies import CompaniesPage
-from jianan_desk.ui.pages.home import HomePage
-from jianan_desk.ui.pages.industry_map import IndustryMapPage
-from jianan_desk.ui.pages.projects import ProjectsPage
-from jianan_desk.ui.pages.reports import ReportsPage
-from jianan_desk.ui.pages.settings import SettingsPage
-from jianan_desk.ui.pages.task_forces import TaskForcesPage
-from jianan_desk.ui.pages.trips import TripsPage
+if TYPE_CHECKING:
+    from jianan_desk.ui.pages.base import Page
 
 CONTEXT = "Navigation"
 
@@ -26,25 +26,30 @@ CONTEXT = "Navigation"
 @dataclass(frozen=True)
 class PageSpec:
     source_title: str  # untranslated; see ``title``
-    page_class: type[Page]
+    id: str
+    class_path: str  # "module:Class" under jianan_desk.ui.pages
 
     @property
-    def id(self) -> str:
-        return self.page_class.page_id
+    def page_class(self) -> type[Page]:
+        module, _, name = self.class_path.partition(":")
+        cls: type[Page] = getattr(import_module(f"jianan_desk.ui.pages.{module}"), name)
+        return cls
 
     def title(self) -> str:
         return QCoreApplication.translate(CONTEXT, self.source_title)
 
 
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec(QT_TRANSLATE_NOOP(CONTEXT, "首页"), HomePage),
-    PageSpec(QT_TRANSLATE_NOOP(CONTEXT, "项目库"), ProjectsPage),
-    PageSpec(QT_TRANSLATE_NOOP(CONTEXT, "客商"), CompaniesPage),
-    PageSpec(QT_TRANSLATE_NOOP(CONTEXT, "外出招商"), TripsPage),
-    PageSpec(QT_TRANSLATE_NOOP(CONTEXT, "招商图谱"), IndustryMapPage),
-    PageSpec(QT_TRANSLATE_NOOP(CONTEXT, "专班与问题"), TaskForcesPage),
-    PageSpec(QT_TRANSLATE_NOOP(CONTEXT, "报表"), ReportsPage),
-    PageSpec(QT_TRANSLATE_NOOP(CONTEXT, "设置"), SettingsPage),
+    PageSpec(QT_TRANSLATE_NOOP(CONTEXT, "首页"), "home", "home:HomePage"),
+    PageSpec(QT_TRANSLATE_NOOP(CONTEXT, "项目库"), "projects", "projects:ProjectsPage"),
+    PageSpec(QT_TRANSLATE_NOOP(CONTEXT, "客商"), "companies", "companies:CompaniesPage"),
+    PageSpec(QT_TRANSLATE_NOOP(CONTEXT, "外出招商"), "trips", "trips:TripsPage"),
+    PageSpec(
+        QT_TRANSLATE_NOOP(CONTEXT, "招商图谱"), "industry_map", "industry_map:IndustryMapPage"
+    ),
+    PageSpec(QT_TRANSLATE_NOOP(CONTEXT, "专班与问题"), "task_forces", "task_forces:TaskForcesPage"),
+    PageSpec(QT_TRANSLATE_NOOP(CONTEXT, "报表"), "reports", "reports:ReportsPage"),
+    PageSpec(QT_TRANSLATE_NOOP(CONTEXT, "设置"), "settings", "settings:SettingsPage"),
 )
 PAGE_IDS: tuple[str, ...] = tuple(spec.id for spec in PAGES)
 

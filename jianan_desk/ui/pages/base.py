@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from jianan_desk.store.engine import Database
 from jianan_desk.ui.hub import Hub
 from jianan_desk.ui.widgets.empty_state import EmptyState
+
+if TYPE_CHECKING:
+    from jianan_desk.store.engine import Database
 
 
 @dataclass(frozen=True)
