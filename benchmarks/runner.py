@@ -10,6 +10,7 @@ import argparse
 import os
 import platform
 import sqlite3
+import subprocess
 import sys
 import time
 import traceback
@@ -19,7 +20,13 @@ from pathlib import Path
 
 from benchmarks.results import Row, render
 
-BENCHES = ("start", "metrics", "reports")
+# Benchmarks that print their own figures, run as ``python -m MODULE`` after the table.
+STANDALONE = {
+    "dashboard": "benchmarks.bench_dashboard",
+    "projects": "benchmarks.bench_projects_page",
+    "excel": "benchmarks.bench_excel",
+}
+BENCHES = ("start", "metrics", "reports", *STANDALONE)
 
 
 def _version(dist: str) -> str:
@@ -132,5 +139,14 @@ def main(argv: list[str] | None = None) -> int:
     print(render(rows))
     if extra:
         print("\n".join(["reports:", *(f"  {line}" for line in extra)]))
+    for name, module in STANDALONE.items():
+        if name not in selected:
+            continue
+        source = Path(__file__).with_name(module.rsplit(".", 1)[1] + ".py")
+        if not source.exists():
+            print(f"\n{name}: not available yet ({source.name} missing)")
+            continue
+        print(f"\n{name} ({module}):", flush=True)
+        subprocess.run([sys.executable, "-m", module], check=False)
     print(f"\n(benchmarks took {time.perf_counter() - t0:.0f} s)")
     return 0
