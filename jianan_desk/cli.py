@@ -127,6 +127,24 @@ def build_parser() -> argparse.ArgumentParser:
             "-o", "--output", required=True, type=Path, metavar="FILE", help="输出的 PDF 文件"
         )
         r.add_argument("--issuer", metavar="NAME", help="制表单位（默认：建安区投资促进中心）")
+
+    p = sub.add_parser("import", help="从 Excel（.xlsx/.xls）或 CSV 导入项目台账")
+    p.add_argument("file", type=Path, metavar="FILE", help="要导入的文件")
+    p.add_argument("--kind", choices=("projects",), default="projects", help="导入内容（默认项目）")
+    p.add_argument("--sheet", metavar="NAME", help="工作表名称（默认：第一个有数据的工作表）")
+    p.add_argument("--dry-run", action="store_true", help="只预览，不写入数据库")
+    p.add_argument("--skip-invalid", action="store_true", help="跳过有错误的行，导入其余行")
+    p.add_argument("-e", "--errors", type=Path, metavar="FILE", help="错误行工作簿的保存位置")
+    p.add_argument(
+        "--map", action="append", default=[], metavar="表头=字段", help="手工指定列的含义，可多次"
+    )
+    p.add_argument("--actor", default="Excel导入", metavar="NAME", help="记入修改日志的操作人")
+
+    p = sub.add_parser("export", help="导出项目清单或导入模板为 .xlsx")
+    p.add_argument("--kind", choices=("projects",), default="projects", help="导出内容（默认项目）")
+    p.add_argument("--template", choices=("projects",), help="导出导入模板（含示例与填写说明）")
+    p.add_argument("--year", type=int, help="只导出该年签约的项目")
+    p.add_argument("-o", "--output", required=True, type=Path, metavar="FILE", help="输出的 .xlsx")
     return parser
 
 
@@ -431,6 +449,146 @@ def cmd_report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _parse_maps(items: Sequence[str]) -> dict[str, str]:
+    from jianan_desk.excel.columns import FIELD_TITLES
+
+    by_title = {v: k for k, v in FIELD_TITLES.items()}
+    out: dict[str, str] = {}
+    for item in items:
+        header, sep, target = item.partition("=")
+        target = target.strip()
+        if not sep or not header.strip():
+            raise CliError(f"--map 的格式应为 表头=字段：{item}")
+        if target and target not in FIELD_TITLES and target not in by_title:
+            raise CliError(f"未知字段“{target}”；可用：{'、'.join(FIELD_TITLES.values())}")
+        out[header.strip()] = by_title.get(target, target)
+    return out
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from jianan_desk.excel.projects_import import (
+        LARGE_IMPORT_ROWS,
+        ImportFailed,
+        apply_import,
+        plan_import,
+        write_error_workbook,
+    )
+    from jianan_desk.excel.reader import SpreadsheetError, read_table
+
+    source: Path = args.file.expanduser()
+    overrides = _parse_maps(args.map)
+    try:
+        table = read_table(source, args.sheet)
+    except SpreadsheetError as exc:
+        raise CliError(str(exc)) from exc
+    url = resolve_db(args.db)
+    with nullcontext() if args.dry_run else _writer_lock(url):
+        db = _open(args, write=not args.dry_run)
+        try:
+            with db.session() as session:
+                try:
+                    plan = plan_import(session, table, overrides=overrides)
+                except ValueError as exc:
+                    raise CliError(f"工作表“{table.sheet}”：{exc}") from exc
+                _print_plan(plan)
+                if args.dry_run:
+                    session.rollback()
+                    print("预览模式（--dry-run）：未写入任何数据。")
+                    return EXIT_FAILED if plan.errors else EXIT_OK
+                backup = None
+                if len(plan.rows) > LARGE_IMPORT_ROWS and db.path is not None and db.path.exists():
+                    from jianan_desk.store.backup import backup_sqlite
+
+                    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+                    backup = backup_sqlite(
+                        db.path, db.path.with_name(f"{db.path.stem}-导入前-{stamp}.sqlite")
+                    )
+                    print(f"导入前备份：{backup}")
+                try:
+                    result = apply_import(
+                        session, plan, actor=args.actor, skip_invalid=args.skip_invalid
+                    )
+                except ImportFailed as exc:
+                    session.rollback()
+                    for error in exc.plan.errors[:200]:
+                        print(f"  {error}", file=sys.stderr)
+                    raise CliError(
+                        f"共 {len(exc.plan.errors)} 处错误，未导入任何数据（全部或全不）。"
+                        "改正后重新导入，或加 --skip-invalid 只导入无误的行。"
+                    ) from exc
+                from jianan_desk.excel.columns import remember_mapping
+
+                remember_mapping(plan.columns)
+        finally:
+            db.dispose()
+    print(
+        f"已导入：新建 {result.created} 个项目，更新 {result.updated} 个，"
+        f"未变化 {result.unchanged} 个，跳过错误行 {result.rejected} 行。"
+    )
+    if result.rejected:
+        target = args.errors or source.with_name(f"{source.stem}-错误行.xlsx")
+        write_error_workbook(plan, target)
+        print(f"错误行已写入：{target}")
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+def _print_plan(plan) -> None:  # noqa: ANN001 - ImportPlan
+    cols = plan.columns
+    print(f"工作表“{plan.sheet}”，表头在第 {cols.header_row + 1} 行。")
+    from jianan_desk.excel.columns import FIELD_TITLES
+
+    mapped = "、".join(f"{cols.headers[c]}→{FIELD_TITLES[f]}" for f, c in cols.fields.items())
+    print(f"列对应：{mapped}" + ("（沿用上次保存的对应关系）" if cols.remembered else ""))
+    if cols.unknown:
+        print(f"未识别的列（不导入，可用 --map 指定）：{'、'.join(plan.unknown_columns)}")
+    for row, why in plan.skipped:
+        print(f"  第 {row} 行：{why}，已跳过")
+    labels = {"new": "新建", "update": "更新", "same": "无变化", "error": "错误"}
+    brief = len(plan.rows) > 200  # a large file: list only the rows that need a look
+    for row in plan.rows:
+        if brief and not (row.errors or row.changes or row.notes):
+            continue
+        head = f"  第 {row.row} 行 [{labels[row.action]}] {row.name}"
+        if row.investor:
+            head += f"（{row.investor}）"
+        print(head)
+        for change in row.changes:
+            print(f"      {change}")
+        for note in row.notes:
+            print(f"      注意：{note}")
+        for error in row.errors:
+            print(f"      错误：{error}")
+    print(
+        f"合计 {len(plan.rows)} 行：新建 {plan.count('new')}，更新 {plan.count('update')}，"
+        f"无变化 {plan.count('same')}，错误 {plan.count('error')}。"
+    )
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from jianan_desk.excel.export import export_projects, export_template
+
+    target: Path = args.output.expanduser()
+    if target.suffix.lower() != ".xlsx":
+        raise CliError(f"输出文件应为 .xlsx：{target}")
+    if not target.parent.is_dir():
+        raise CliError(f"输出文件夹不存在：{target.parent}")
+    if args.template:
+        export_template(target)
+        print(f"已导出导入模板：{target}")
+        return EXIT_OK
+    if args.year is not None:
+        _check_year(args.year)
+    db = _open(args, write=False)
+    try:
+        with db.session(readonly=True) as session:
+            count = export_projects(session, target, year=args.year)
+    finally:
+        db.dispose()
+    print(f"已导出 {count} 个项目：{target}")
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "upgrade": cmd_upgrade,
     "demo-data": cmd_demo_data,
@@ -439,6 +597,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "metrics": cmd_metrics,
     "targets": cmd_targets,
     "report": cmd_report,
+    "import": cmd_import,
+    "export": cmd_export,
 }
 
 

@@ -1,0 +1,191 @@
+"""Header rows: finding them, mapping their columns to fields, remembering mappings."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jianan_desk.domain.money import MoneyUnit
+
+HEADER_SEARCH_ROWS = 15
+MAPPINGS_FILE = "import-mappings.json"
+
+# field → header synonyms (compared after ``header_key``); order matters only for display.
+PROJECT_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "name": ("项目名称", "项目", "名称", "项目名"),
+    "investor": ("投资方", "签约企业", "投资主体", "建设单位", "投资企业", "投资单位", "企业名称"),
+    "total_investment": ("总投资", "计划总投资", "投资额", "总投资额", "投资总额", "项目总投资"),
+    "foreign_investment": ("合同外资", "外资", "利用外资"),
+    "signed_on": ("签约时间", "签约日期"),
+    "started_on": ("开工时间", "开工日期"),
+    "operating_on": ("投产时间", "投产日期"),
+    "industry": ("所属产业", "产业类别", "产业", "222产业"),
+    "location": ("建设地点", "项目地址", "所在乡镇", "项目地点"),
+    "stage": ("项目进展", "当前阶段", "进展情况", "项目阶段", "阶段"),
+    "leader": ("分包领导", "包联领导", "包抓领导"),
+    "unit": ("责任单位",),
+    "notes": ("备注",),
+    "code": ("项目编码", "项目编号"),
+    "family": ("项目类别", "项目类型"),
+    "construction_content": ("建设内容", "建设规模及内容", "建设规模和内容"),
+}
+FIELD_TITLES = {
+    "name": "项目名称",
+    "investor": "投资方",
+    "total_investment": "总投资",
+    "foreign_investment": "合同外资",
+    "signed_on": "签约时间",
+    "started_on": "开工时间",
+    "operating_on": "投产时间",
+    "industry": "所属产业",
+    "location": "建设地点",
+    "stage": "项目进展",
+    "leader": "包联领导",
+    "unit": "责任单位",
+    "notes": "备注",
+    "code": "项目编码",
+    "family": "项目类别",
+    "construction_content": "建设内容",
+}
+IGNORED_HEADERS = ("序号", "编号", "no", "no.")
+
+_PAREN = re.compile(r"[(\[【][^)\]】]*[)\]】]")
+_JUNK = re.compile(r"[\s*＊:：/、]")
+
+
+def header_key(text: object) -> str:
+    """A header cell without units in brackets, spaces, line breaks, asterisks, colons."""
+    if text is None:
+        return ""
+    s = unicodedata.normalize("NFKC", str(text)).casefold()
+    s = _PAREN.sub("", s)
+    return _JUNK.sub("", s)
+
+
+def header_unit(text: object) -> MoneyUnit | str | None:
+    """The unit a header names: 亿元, 万元, 元, or "usd" for 万美元; None if none."""
+    s = unicodedata.normalize("NFKC", str(text or ""))
+    if "美元" in s:
+        return "usd"
+    if "亿" in s:
+        return MoneyUnit.YI
+    if "万" in s:
+        return MoneyUnit.WAN
+    if re.search(r"[(（]\s*元\s*[)）]", s):
+        return MoneyUnit.YUAN
+    return None
+
+
+_LOOKUP = {header_key(s): f for f, names in PROJECT_SYNONYMS.items() for s in names}
+
+
+@dataclass
+class ColumnMap:
+    """Which column (0-based) holds which field, and what was left over."""
+
+    header_row: int  # 0-based index into the rows
+    fields: dict[str, int]
+    units: dict[str, Any] = field(default_factory=dict)  # field → MoneyUnit | "usd"
+    unknown: list[tuple[int, str]] = field(default_factory=list)  # (column, header text)
+    headers: list[str] = field(default_factory=list)
+    remembered: bool = False
+
+
+def guess_field(text: object) -> str | None:
+    key = header_key(text)
+    if not key:
+        return None
+    if key in _LOOKUP:
+        return _LOOKUP[key]
+    return None
+
+
+def _score(row: list[Any]) -> int:
+    return len({f for f in (guess_field(v) for v in row) if f})
+
+
+def find_header(rows: list[list[Any]]) -> int | None:
+    """The index of the row within the first 15 that names the most known fields (≥ 2 and
+    a project name); None if there is none."""
+    best, best_score = None, 1
+    for i, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        score = _score(row)
+        if score > best_score and "name" in {guess_field(v) for v in row}:
+            best, best_score = i, score
+    return best
+
+
+def header_hash(headers: list[str]) -> str:
+    joined = "\x1f".join(header_key(h) for h in headers)
+    return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:32]
+
+
+def _mappings_path() -> Path:
+    from jianan_desk.paths import data_dir
+
+    return data_dir() / MAPPINGS_FILE
+
+
+def load_mappings() -> dict[str, Any]:
+    try:
+        data = json.loads(_mappings_path().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def remember_mapping(cmap: ColumnMap) -> None:
+    """Store ``cmap`` for files with the same header row."""
+    data = load_mappings()
+    data[header_hash(cmap.headers)] = {
+        "headers": cmap.headers,
+        "fields": {f: c for f, c in cmap.fields.items()},
+    }
+    path = _mappings_path()
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    tmp.replace(path)
+
+
+def map_columns(rows: list[list[Any]], overrides: dict[str, str] | None = None) -> ColumnMap | None:
+    """Find the header row and map its columns. ``overrides``: header text → field (or "")
+    chosen by hand; a mapping remembered for the same headers is used otherwise."""
+    index = find_header(rows)
+    if index is None:
+        return None
+    row = rows[index]
+    headers = ["" if v is None else re.sub(r"\s+", "", str(v)) for v in row]
+    remembered = load_mappings().get(header_hash(headers))
+    fields: dict[str, int] = {}
+    unknown: list[tuple[int, str]] = []
+    by_hand = {header_key(k): v for k, v in (overrides or {}).items()}
+    if remembered and not by_hand:
+        saved = remembered.get("fields", {})
+        fields = {f: int(c) for f, c in saved.items() if f in FIELD_TITLES and int(c) < len(row)}
+    else:
+        for col, text in enumerate(headers):
+            key = header_key(text)
+            if not key:
+                continue
+            f = by_hand[key] if key in by_hand else guess_field(text)
+            if f and f not in fields:
+                fields[f] = col
+    for col, text in enumerate(headers):
+        key = header_key(text)
+        if key and col not in fields.values() and key not in IGNORED_HEADERS:
+            unknown.append((col, text))
+    units = {}
+    for f in ("total_investment", "foreign_investment"):
+        if f in fields:
+            units[f] = header_unit(headers[fields[f]])
+    # 总投资（万美元）: foreign investment, not 万元
+    if units.get("total_investment") == "usd" and "foreign_investment" not in fields:
+        fields["foreign_investment"] = fields.pop("total_investment")
+        units["foreign_investment"] = "usd"
+        del units["total_investment"]
+    return ColumnMap(index, fields, units, unknown, headers, remembered=bool(remembered))
