@@ -21,6 +21,7 @@ from itertools import accumulate
 from typing import Any
 
 from benchmarks import vocab
+from jianan_desk.domain.company_names import company_search_key, normalize_company_name
 
 SYNCED = ("id", "created_at", "updated_at", "deleted_at")
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -29,17 +30,19 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "companies": (
         *SYNCED,
         "name", "normalized_name", "uscc", "province", "city", "industry_node_id", "scale",
-        "website", "tags", "notes", "is_local", "is_target",
+        "website", "tags", "notes", "is_local", "is_target", "search_key",
     ),
     "contacts": (*SYNCED, "company_id", "name", "title", "mobile", "wechat", "email", "notes"),
     "trips": (
         *SYNCED, "title", "start_on", "end_on", "destinations", "purpose", "itinerary", "summary",
+        "report_submitted_on",
     ),
     "trip_members": (*SYNCED, "trip_id", "staff_user_id", "name", "role"),
     "visits": (
         *SYNCED,
         "trip_id", "company_id", "visited_on", "kind", "city", "attendees", "content", "outcome",
-        "next_step", "follow_up_on", "recorded_by",
+        "next_step", "follow_up_on", "recorded_by", "place", "interest_level", "project_id",
+        "follow_up_done_on", "follow_up_note",
     ),
     "projects": (
         *SYNCED,
@@ -306,20 +309,23 @@ class Fabricator:
             prefix = city if municipality else city + ("市" if rand() < 0.7 else "")
             name = f"{prefix}{brand}{word}{r.choice(vocab.COMPANY_FORMS)}"
             local = city == vocab.HOME_CITY
+            uscc = _uscc(region, i * 7919 + 1234567) if rand() < 0.7 else None
+            tags = "目标企业" if not local and rand() < 0.2 else ""
             row = (
                 *self._synced(self.any_day()),
                 name,
-                brand + word,
-                _uscc(region, i * 7919 + 1234567) if rand() < 0.7 else None,
+                normalize_company_name(name),
+                uscc,
                 province,
                 city,
                 industries[ind].id if ind >= 0 else None,
                 r.choice(vocab.SCALES),
                 "",
-                "目标企业" if not local and rand() < 0.2 else "",
+                tags,
                 "",
                 int(local),
                 int(not local and rand() < 0.2),
+                company_search_key(name, city, uscc, tags),
             )
             out["companies"].append(row)
             self.company_ids.append(row[0])
@@ -364,6 +370,7 @@ class Fabricator:
                 "对接目标企业，推介建安区营商环境",
                 "",
                 "",
+                st.day(end + randint(3, 20)) if end + 20 < LAST else None,
             )
             out["trips"].append(row)
             trips.append((row[0], start, end, dests))
@@ -401,6 +408,11 @@ class Fabricator:
                 r.choice(vocab.NEXT_STEPS),
                 st.day(day + randint(7, 30)) if rand() < 0.4 else None,
                 r.choice(self.staff)[1],
+                "",
+                r.choice(("high", "medium", "low", "")),
+                None,
+                None,
+                "",
             )
             out["visits"].append(row)
             if row[3] is None:

@@ -31,6 +31,10 @@ ACTION_LABELS: dict[str, str] = {
     "correct": "更正阶段",
     "revive": "恢复项目",
     "drop": "终止项目",
+    "merge": "合并企业",
+    "merged_into": "并入其他企业",
+    "follow_up": "完成跟进",
+    "create_lead": "生成线索",
 }
 
 

@@ -34,6 +34,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from jianan_desk.domain.company_names import company_search_key, normalize_company_name
 from jianan_desk.domain.project_rules import EVENT_KINDS
 from jianan_desk.domain.search import project_search_key
 from jianan_desk.domain.stages import STAGE_CODES
@@ -172,6 +173,10 @@ class Company(Synced, Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     is_local: Mapped[bool] = mapped_column(Boolean, default=False)
     is_target: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Folded text + pinyin of name and city, USCC and tags as text (domain.search); NULL
+    # until computed. Kept with ``normalized_name`` by the ORM events at the end of this
+    # module; ``services.companies.rebuild_company_keys`` fills rows written in bulk.
+    search_key: Mapped[str | None] = mapped_column(Text)
 
     contacts: Mapped[list[Contact]] = relationship(back_populates="company")
 
@@ -208,6 +213,8 @@ class Trip(Synced, Base):
     purpose: Mapped[str] = mapped_column(Text, default="")
     itinerary: Mapped[str] = mapped_column(Text, default="")
     summary: Mapped[str] = mapped_column(Text, default="")
+    # The visit report (due 15 days after ``end_on``) was handed in on this date.
+    report_submitted_on: Mapped[dt.date | None] = mapped_column(Date)
 
     members: Mapped[list[TripMember]] = relationship(back_populates="trip")
 
@@ -231,7 +238,10 @@ class Visit(Synced, Base):
     """A meeting with an investor (拜访/洽谈记录), on a trip or an inbound visit."""
 
     __tablename__ = "visits"
-    __table_args__ = (CheckConstraint(_in("kind", VISIT_KINDS), name="kind"),)
+    __table_args__ = (
+        CheckConstraint(_in("kind", VISIT_KINDS), name="kind"),
+        Index("ix_visits_company_visited", "company_id", "visited_on"),
+    )
 
     trip_id: Mapped[str | None] = mapped_column(ForeignKey("trips.id"), index=True)
     company_id: Mapped[str | None] = mapped_column(ForeignKey("companies.id"), index=True)
@@ -242,8 +252,67 @@ class Visit(Synced, Base):
     content: Mapped[str] = mapped_column(Text, default="")
     outcome: Mapped[str] = mapped_column(Text, default="")
     next_step: Mapped[str] = mapped_column(Text, default="")
-    follow_up_on: Mapped[dt.date | None] = mapped_column(Date)
+    follow_up_on: Mapped[dt.date | None] = mapped_column(Date, index=True)
     recorded_by: Mapped[str] = mapped_column(String(50), default="")
+    place: Mapped[str] = mapped_column(String(200), default="")
+    # "high", "medium", "low" or "" (INTEREST_LEVELS; checked by services.visits: a
+    # CHECK here would make SQLite rebuild a table other tables point at).
+    interest_level: Mapped[str] = mapped_column(String(16), default="")
+    # A project the visit is about (linked, not created from it: that is
+    # Project.source_visit_id). No FOREIGN KEY, like superseded_by_id, so that adding the
+    # column needs no rebuild of visits.
+    project_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    # The follow-up was done on this date, with a note (完成跟进).
+    follow_up_done_on: Mapped[dt.date | None] = mapped_column(Date)
+    follow_up_note: Mapped[str] = mapped_column(Text, default="")
+
+
+INTEREST_LEVELS = ("high", "medium", "low")  # 意向强 / 一般 / 较弱
+
+
+class VisitContact(Synced, Base):
+    """A contact of the company met at a visit (客商方参会人员)."""
+
+    __tablename__ = "visit_contacts"
+
+    visit_id: Mapped[str] = mapped_column(ForeignKey("visits.id"), index=True)
+    contact_id: Mapped[str] = mapped_column(ForeignKey("contacts.id"), index=True)
+
+
+TARGET_PRIORITIES = (1, 2, 3)  # 1 = 重点, 2 = 一般, 3 = 储备
+
+
+class TargetCompany(Synced, Base):
+    """An entry of a chain link's target-company list (目标企业清单)."""
+
+    __tablename__ = "target_companies"
+    __table_args__ = (CheckConstraint("priority BETWEEN 1 AND 3", name="priority"),)
+
+    company_id: Mapped[str] = mapped_column(ForeignKey("companies.id"), index=True)
+    chain_link_id: Mapped[str | None] = mapped_column(ForeignKey("industry_nodes.id"), index=True)
+    priority: Mapped[int] = mapped_column(Integer, default=2)
+    city: Mapped[str] = mapped_column(String(50), default="")
+    follower: Mapped[str] = mapped_column(String(50), default="")  # who follows it
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class CompanyMerge(Synced, Base):
+    """Two company records joined: ``merged_id`` (tombstoned) into ``survivor_id``.
+
+    ``moved`` is JSON text: {table: [ids moved]}, so a merge can be reviewed, and
+    replayed by sync on another copy of the database.
+    """
+
+    __tablename__ = "company_merges"
+
+    survivor_id: Mapped[str] = mapped_column(ForeignKey("companies.id"), index=True)
+    merged_id: Mapped[str] = mapped_column(ForeignKey("companies.id"), index=True)
+    merged_name: Mapped[str] = mapped_column(String(200), default="")
+    merged_uscc: Mapped[str | None] = mapped_column(String(18))
+    actor: Mapped[str] = mapped_column(String(50), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    moved: Mapped[str] = mapped_column(Text, default="{}")
+    merged_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
 # ---------------------------------------------------------------- projects
@@ -589,3 +658,28 @@ def _derived_on_company_rename(_mapper: Any, connection: Connection, target: Com
                 for r in rows
             ],
         )
+
+
+# Company.normalized_name and Company.search_key follow the name (and city, USCC, tags)
+# on every ORM write.
+
+_COMPANY_KEY_SOURCES = ("name", "city", "uscc", "tags")
+
+
+def _refresh_company(target: Company) -> None:
+    target.normalized_name = normalize_company_name(target.name)
+    target.search_key = company_search_key(target.name, target.city, target.uscc, target.tags)
+
+
+@event.listens_for(Company, "before_insert")
+def _company_on_insert(_mapper: Any, _connection: Connection, target: Company) -> None:
+    _refresh_company(target)
+
+
+@event.listens_for(Company, "before_update")
+def _company_on_update(_mapper: Any, _connection: Connection, target: Company) -> None:
+    state = inspect(target)
+    if target.search_key is None or any(
+        state.attrs[name].history.has_changes() for name in _COMPANY_KEY_SOURCES
+    ):
+        _refresh_company(target)

@@ -11,6 +11,7 @@ import random
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from jianan_desk.services.companies import rebuild_company_keys
 from jianan_desk.services.demo.attraction import build_2020, build_2021, build_2022, build_pipeline
 from jianan_desk.services.demo.attributes import build_attributes
 from jianan_desk.services.demo.companies import build_companies
@@ -67,6 +68,7 @@ def generate_demo_data(session: Session, *, seed: int = DEFAULT_SEED) -> DemoSum
     summary = write(workspace, session)
     # Rows were bulk-inserted: fill the derived columns (search keys, signing-date caches).
     rebuild_search_keys(session, only_missing=True)
+    rebuild_company_keys(session)
     # Lets the program date a demo database's reports "today" = DEMO_AS_OF, not the clock.
     session.merge(AppMeta(key=META_AS_OF, value=DEMO_AS_OF.isoformat()))
     session.merge(AppMeta(key=META_SEED, value=str(seed)))

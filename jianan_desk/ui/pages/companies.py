@@ -1,21 +1,151 @@
-"""The 客商 page: investor companies, their contacts and visits (placeholder for now)."""
+"""The 客商 page: the company list with search (pinyin too) and filters, new/edit forms.
+
+Filters: text (name, city, code; pinyin and initials), city, local/target, "last contact
+older than N days". The list is ``CompaniesTableModel`` (lazy, sorted in SQL). Double
+click or Enter opens the company form; "新建企业" opens an empty one (with the duplicate
+warning). Reloads itself when the hub announces companies (or trips: last contact).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+import getpass
 
-from jianan_desk.ui.pages.base import PageContext, PlaceholderPage
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jianan_desk.services.companies import CompanyFilter, city_choices, get_company
+from jianan_desk.ui.dialogs.company_form import CompanyDialog
+from jianan_desk.ui.hub import Hub
+from jianan_desk.ui.models.company_table import CompaniesTableModel
+from jianan_desk.ui.pages.base import Page, PageContext
+
+SEARCH_DELAY_MS = 150
+KIND_ALL, KIND_LOCAL, KIND_TARGET = 0, 1, 2
 
 
-class CompaniesPage(PlaceholderPage):
+class CompaniesPage(Page):
     page_id = "companies"
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
-        self.set_placeholder(
-            self.tr("客商"),
-            self.tr(
-                "本地企业与外地目标企业的档案、联系人，以及每一次拜访和洽谈的记录将集中在这里。"
-            ),
-            self.tr("客"),
+        self.actor = current_actor()
+        self.model = CompaniesTableModel(context.db, self)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("搜索企业名称、城市、信用代码（支持拼音、首字母）"))
+        self.search.setClearButtonEnabled(True)
+        self.city = QComboBox(self)
+        self.kind = QComboBox(self)
+        self.kind.addItems([self.tr("全部企业"), self.tr("本地企业"), self.tr("目标企业")])
+        self.stale_days = QSpinBox(self)
+        self.stale_days.setRange(0, 3650)
+        self.stale_days.setSpecialValueText(self.tr("不限"))
+        self.stale_days.setPrefix(self.tr("超过 "))
+        self.stale_days.setSuffix(self.tr(" 天未联系"))
+        self.new_button = QPushButton(self.tr("新建企业"), self)
+        self.count_label = QLabel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(CompaniesTableModel.NAME, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 3)
+        bar.addWidget(self.city, 1)
+        bar.addWidget(self.kind, 1)
+        bar.addWidget(self.stale_days, 1)
+        bar.addWidget(self.new_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count_label)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(self._timer.start)
+        self.city.currentIndexChanged.connect(self.apply_filter)
+        self.kind.currentIndexChanged.connect(self.apply_filter)
+        self.stale_days.valueChanged.connect(self.apply_filter)
+        self.new_button.clicked.connect(self.new_company)
+        self.table.doubleClicked.connect(
+            lambda index: self.open_company(self.model.company_id(index.row()))
         )
+        self.model.loaded.connect(self._loaded)
+        context.hub.changed.connect(self._on_changed)
+        self._fill_cities()
+        self.apply_filter()
+
+    def _fill_cities(self) -> None:
+        current = self.city.currentData()
+        with self.context.db.session(readonly=True) as s:
+            cities = city_choices(s)
+        self.city.blockSignals(True)
+        self.city.clear()
+        self.city.addItem(self.tr("全部城市"), None)
+        for c in cities:
+            self.city.addItem(c, c)
+        index = self.city.findData(current) if current else 0
+        self.city.setCurrentIndex(max(index, 0))
+        self.city.blockSignals(False)
+
+    def current_filter(self) -> CompanyFilter:
+        kind = self.kind.currentIndex()
+        city = self.city.currentData()
+        days = self.stale_days.value()
+        return CompanyFilter(
+            text=self.search.text(),
+            cities=[city] if city else [],
+            is_local=True if kind == KIND_LOCAL else None,
+            is_target=True if kind == KIND_TARGET else None,
+            last_contact_before_days=days or None,
+        )
+
+    def apply_filter(self) -> None:
+        self._timer.stop()
+        self.model.set_filter(self.current_filter())
+
+    def _loaded(self, count: int) -> None:
+        self.count_label.setText(self.tr("共 %n 家企业", "", count))
+
+    def _on_changed(self, what: str) -> None:
+        if Hub.concerns(what, Hub.COMPANIES, Hub.TRIPS):
+            self._fill_cities()
+            self.model.reload()
+
+    def new_company(self) -> CompanyDialog:
+        dialog = CompanyDialog(self.context.db, self.context.hub, self.actor, parent=self)
+        dialog.open_existing.connect(self.open_company)
+        dialog.open()
+        return dialog
+
+    def open_company(self, company_id: str) -> CompanyDialog:
+        with self.context.db.session(readonly=True) as s:
+            detail = get_company(s, company_id)
+        dialog = CompanyDialog(self.context.db, self.context.hub, self.actor, detail, parent=self)
+        dialog.open()
+        return dialog
+
+
+def current_actor() -> str:
+    """Who makes changes: the OS login name (as the 项目库 page does; there is no user-name
+    setting yet)."""
+    try:
+        return getpass.getuser() or "未知用户"
+    except Exception:
+        return "未知用户"

@@ -1,0 +1,130 @@
+"""Table models of the 外出招商 page: the trips, and one trip's visits.
+
+Both hold plain rows from ``services.trips`` (a few hundred at most: no lazy fetching);
+the page loads them and calls ``set_rows``. Roles: ``SORT_ROLE`` (native values),
+``ENTITY_ROLE`` (the row's id).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from jianan_desk.services.trips import TripRow
+from jianan_desk.services.visits import VisitDetail
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ENTITY_ROLE = Qt.ItemDataRole.UserRole + 2
+AnyIndex = QModelIndex | QPersistentModelIndex
+R = TypeVar("R")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("TripTables", text)
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return "、".join(value)
+    if isinstance(value, bool):
+        return _tr("是") if value else ""
+    return str(value)
+
+
+class _RowsModel(QAbstractTableModel, Generic[R]):
+    COLUMNS: tuple[tuple[str, Callable[[Any], Any]], ...] = ()
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[R] = []
+
+    def set_rows(self, rows: Sequence[R]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row(self, n: int) -> R:
+        return self._rows[n]
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.COLUMNS)
+        ):
+            return _tr(self.COLUMNS[section][0])
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if role == ENTITY_ROLE:
+            return getattr(row, "id", None)
+        value = self.COLUMNS[index.column()][1](row)
+        if role == SORT_ROLE:
+            return "" if value is None else (_text(value) if isinstance(value, tuple) else value)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _text(value)
+        return None
+
+
+class TripsTableModel(_RowsModel[TripRow]):
+    TITLE, START, END, DESTINATIONS, LEADERS, VISITS, REPORT = range(7)
+    COLUMNS = (
+        ("活动名称", lambda r: r.title),
+        ("开始", lambda r: r.start_on),
+        ("结束", lambda r: r.end_on),
+        ("目的地", lambda r: r.destinations),
+        ("带队领导", lambda r: r.leaders),
+        ("拜访数", lambda r: r.visit_count),
+        ("拜访报告", lambda r: _report(r)),
+    )
+
+
+def _report(r: TripRow) -> str:
+    if r.report_submitted_on is not None:
+        return _tr("已交 ") + r.report_submitted_on.isoformat()
+    if r.report_overdue:
+        return _tr("逾期（应于 ") + r.report_due_on.isoformat() + _tr(" 前）")
+    return _tr("应于 ") + r.report_due_on.isoformat() + _tr(" 前")
+
+
+class TripVisitsModel(_RowsModel[VisitDetail]):
+    DATE, COMPANY, CONTACTS, CONTENT, INTEREST, NEXT, FOLLOW_UP, LEAD = range(8)
+    COLUMNS = (
+        ("日期", lambda v: v.visited_on),
+        ("企业", lambda v: v.company_name),
+        ("对方人员", lambda v: v.contact_names),
+        ("洽谈内容", lambda v: v.content),
+        ("意向", lambda v: v.interest_label),
+        ("下一步", lambda v: v.next_step),
+        ("跟进日期", lambda v: v.follow_up_on),
+        ("已生成线索", lambda v: bool(v.lead_project_ids)),
+    )
