@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -606,6 +607,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         if args.command is None:
+            if args.screenshot is not None:
+                # A screenshot needs no screen: render offscreen unless told otherwise.
+                os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
             from jianan_desk.app import run_gui
 
             return run_gui(resolve_db(args.db), screenshot=args.screenshot, page=args.page)

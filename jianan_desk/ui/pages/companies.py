@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -61,7 +62,20 @@ class CompaniesPage(Page):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        # The name is what people read: it takes the spare width, the rest fit their text.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(CompaniesTableModel.NAME, QHeaderView.ResizeMode.Stretch)
+        for column, width in (
+            (CompaniesTableModel.USCC, 170),
+            (CompaniesTableModel.CITY, 70),
+            (CompaniesTableModel.INDUSTRY, 150),
+            (CompaniesTableModel.KIND, 80),
+            (CompaniesTableModel.LAST_VISIT, 100),
+            (CompaniesTableModel.UPDATED_AT, 140),
+        ):
+            header.resizeSection(column, width)
+        self.stale_days.setToolTip(self.tr("只看超过这么多天没有拜访或联系的企业；0 表示不限"))
 
         bar = QHBoxLayout()
         bar.addWidget(self.search, 3)
