@@ -315,7 +315,17 @@ def _screenshot(app: QApplication, window: MainWindow, target: Path) -> int:
     window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
     window.resize(*SCREENSHOT_SIZE)
     window.show()
-    app.processEvents()
+    # Pages load their data off the GUI thread: let those loads finish and their results
+    # reach the widgets (a result may start another load) before taking the picture.
+    pool = QThreadPool.globalInstance()
+    for _ in range(10):
+        app.processEvents()
+        if not pool.waitForDone(0) or pool.activeThreadCount():
+            pool.waitForDone(30_000)
+            continue
+        app.processEvents()
+        if pool.activeThreadCount() == 0:
+            break
     target.parent.mkdir(parents=True, exist_ok=True)
     if not window.grab().save(str(target), "PNG"):
         print(_tr("无法写入截图文件：{0}").format(target), file=sys.stderr)

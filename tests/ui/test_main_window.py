@@ -3,11 +3,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QSize, Qt
 
-from jianan_desk.services.overview import Overview
 from jianan_desk.settings import RESTORE_LAST_PAGE, Preferences
-from jianan_desk.store.models import Company
-from jianan_desk.store.types import utcnow
-from jianan_desk.ui.hub import Hub
 from jianan_desk.ui.pages import PAGE_IDS, PAGES, resolve_page
 
 EXPECTED_TITLES = ["首页", "项目库", "客商", "外出招商", "招商图谱", "专班与问题", "报表", "设置"]
@@ -147,21 +143,6 @@ def test_quit_action_closes_window(window, qtbot):
     qtbot.waitExposed(window)
     window.ui.actionQuit.trigger()
     assert not window.isVisible()
-
-
-def test_home_page_counts_and_refresh_on_hub(window, db):
-    home = window.page("home")
-    assert home.projects.value.text() == "0"
-    assert home.companies.value.text() == "0"
-    with db.session() as session:
-        session.add(Company(name="瑞贝卡"))
-        session.add(Company(name="已删除企业", deleted_at=utcnow()))
-    window.hub.announce(Hub.TARGETS)
-    assert home.companies.value.text() == "0"  # not shown on the home page: no reload
-    window.hub.announce(Hub.COMPANIES)
-    assert home.companies.value.text() == "1"
-    home.show_overview(Overview(projects=12345, companies=1, trips=2))
-    assert home.projects.value.text() == "12,345"
 
 
 def test_placeholder_pages_have_title_and_sentence(window):

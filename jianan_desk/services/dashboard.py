@@ -1,0 +1,878 @@
+"""What the 首页 dashboard shows for a year as of a date, in a handful of queries (no Qt).
+
+``load_dashboard(session, year, as_of)`` returns one :class:`Dashboard`: plain frozen
+dataclasses that cross threads safely. It computes, from records alone:
+
+* **metrics**: every key of ``domain.metrics``, equal to ``services.metrics.compute_metrics``
+  (the unit tests check this key by key), and from them the **target progress** of the
+  year's targets, equal to ``services.targets.target_progress``;
+* **signed**: the cohort's signed total investment by signing month (months 1–12, exact
+  ``Decimal`` 万元) with its running total, whose last reported month equals
+  ``signed_investment_wan``; beside it the target line (the year's
+  ``signed_investment_wan`` target times the share of the year elapsed by each month end,
+  as ``domain.pace`` computes the expected value);
+* **funnel**: the pipeline of the year (see :func:`_cohort_rows`);
+* **by_industry** / **by_field**: the cohort's signed investment by 222 industry and by
+  5122 field, equal to ``compute_metrics_by(…)[g].values['signed_investment_wan']``;
+* **completed**: key projects' completed investment by month (the months reported by
+  ``as_of``) with its running total, equal to ``completed_investment_wan``; beside it the
+  plan line: the year's planned investment (sum of ``KeyProjectPlan.planned_investment_wan``)
+  spread evenly over the twelve months;
+* **overdue problems** and **follow-ups due** (see :func:`_overdue_problems` and
+  :func:`_follow_ups`), the first ``LIST_LIMIT`` of each with the full count.
+
+Why not call ``compute_metrics``/``compute_metrics_by``/``target_progress``: each of those
+runs the whole engine again (five queries, one EXISTS per project), and the dashboard needs
+the cohort by month, industry and field at once. Here the cohort is read once, from the
+signing events of the year (index ``ix_stage_events_stage_date``), and grouped in SQL.
+
+The queries are portable SQL (SQLite and PostgreSQL); amounts are summed as the stored
+scaled integers, so every sum is exact.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, case, exists, extract, func, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from jianan_desk.domain.metrics import BY_KEY, METRIC_KEYS, OVER_1B_WAN, OVER_100M_WAN, MetricUnit
+from jianan_desk.domain.pace import elapsed_fraction, pace
+from jianan_desk.domain.stages import STAGE_LABELS, Stage
+from jianan_desk.services.metrics import (
+    MetricRecord,
+    Metrics,
+    MetricValue,
+    cohort_project_ids,
+    data_as_of,
+    default_as_of_for,
+    metric_records,
+    rate,
+)
+from jianan_desk.services.targets import TargetError, TargetProgress, live_targets, set_target
+from jianan_desk.store.models import (
+    AnnualTarget,
+    Company,
+    FundsInPlace,
+    IndustryNode,
+    KeyProjectPlan,
+    MonthlyInvestment,
+    PlanField,
+    Problem,
+    Project,
+    ProjectStageEvent,
+    Unit,
+    Visit,
+)
+from jianan_desk.store.types import utcnow
+
+LIST_LIMIT = 100
+"""At most this many items of each list; ``*_total`` says how many there are."""
+FOLLOW_UP_AHEAD_DAYS = 7
+FOLLOW_UP_LOOKBACK_DAYS = 90
+FOLLOW_UP_VISIT_DAYS = 180
+MONTHS = 12
+UNFILLED = "（未填写）"
+
+PROBLEM_STATUS_LABELS = {
+    "open": "待办",
+    "in_progress": "办理中",
+    "suspended": "已挂起",
+    "closed": "已销号",
+}
+
+
+# ---------------------------------------------------------------- result types
+
+
+@dataclass(frozen=True)
+class MonthSeries:
+    """Twelve monthly amounts (万元) with their running totals, and a comparison line.
+
+    Months after ``last_month`` are not reported yet (zero, and not to be drawn). ``line``
+    is the cumulative target or plan by each month end (None when there is none).
+    """
+
+    monthly: tuple[Decimal, ...]
+    cumulative: tuple[Decimal, ...]
+    last_month: int
+    line: tuple[Decimal, ...] | None
+    line_total: Decimal | None
+
+    @property
+    def total(self) -> Decimal:
+        return self.cumulative[self.last_month - 1] if self.last_month else Decimal(0)
+
+
+@dataclass(frozen=True)
+class FunnelStep:
+    stage: Stage
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class GroupAmount:
+    """The cohort's signed investment (万元) and project count in one industry or field."""
+
+    group_id: str | None
+    name: str
+    amount: Decimal
+    count: int
+
+
+@dataclass(frozen=True)
+class OverdueProblem:
+    problem_id: str
+    description: str
+    project_name: str
+    unit_name: str
+    responsible_person: str
+    deadline: dt.date
+    days_overdue: int
+    status: str  # Chinese label
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    visit_id: str
+    company_name: str
+    visited_on: dt.date
+    follow_up_on: dt.date
+    days_left: int  # negative: overdue by that many days
+    next_step: str
+    recorded_by: str
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    year: int
+    as_of: dt.date
+    years: tuple[int, ...]  # years worth offering in a selector, newest first
+    metrics: Metrics
+    targets: tuple[TargetProgress, ...]
+    signed: MonthSeries
+    funnel: tuple[FunnelStep, ...]
+    by_industry: tuple[GroupAmount, ...]
+    by_field: tuple[GroupAmount, ...]
+    completed: MonthSeries
+    overdue_problems: tuple[OverdueProblem, ...]
+    overdue_total: int
+    follow_ups: tuple[FollowUp, ...]
+    follow_ups_total: int
+
+    @property
+    def is_empty(self) -> bool:
+        """Nothing to show for the year: no targets, no pipeline, no key-project plan."""
+        return (
+            not self.targets
+            and all(step.count == 0 for step in self.funnel)
+            and self.metrics["key_project_count"] == 0
+            and self.metrics["funds_in_place_wan"] == 0
+        )
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _dec(value: Any) -> Decimal:
+    """A SQL sum of a FixedDecimal column: Decimal already, or None for no rows."""
+    return Decimal(0) if value is None else Decimal(value)
+
+
+def _window(year: int, as_of: dt.date) -> tuple[dt.date, dt.date]:
+    return dt.date(year, 1, 1), min(dt.date(year, 12, 31), as_of)
+
+
+def _last_month(year: int, as_of: dt.date) -> int:
+    """Months of ``year`` reported by ``as_of`` (as ``services.metrics`` counts them)."""
+    return 12 if as_of.year > year else (as_of.month if as_of.year == year else 0)
+
+
+def _previous_span_end(year: int, as_of: dt.date) -> dt.date:
+    """End of the previous year's span compared for FDI growth (same as the engine)."""
+    if as_of.year != year:
+        return dt.date(year - 1, 12, 31)
+    try:
+        return min(dt.date(year - 1, 12, 31), as_of.replace(year=year - 1))
+    except ValueError:  # 29 February
+        return as_of.replace(year=year - 1, day=28)
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    if month == 12:
+        return dt.date(year, 12, 31)
+    return dt.date(year, month + 1, 1) - dt.timedelta(days=1)
+
+
+def _running(monthly: Sequence[Decimal]) -> tuple[Decimal, ...]:
+    out, total = [], Decimal(0)
+    for amount in monthly:
+        total += amount
+        out.append(total)
+    return tuple(out)
+
+
+def default_year(session: Session, today: dt.date | None = None) -> int:
+    """The year to open on: a frozen dataset's own year (the demo: 2022), else this year."""
+    frozen = data_as_of(session)
+    return frozen.year if frozen is not None else (today or dt.date.today()).year
+
+
+def available_years(session: Session, today: dt.date | None = None) -> tuple[int, ...]:
+    """Years with signings, funds, key-project plans or targets, plus this year; newest first.
+
+    Each bound is a min/max over an indexed column, so this stays fast on large files.
+    """
+    this_year = (today or dt.date.today()).year
+    years = {this_year}
+    frozen = data_as_of(session)
+    if frozen is not None:
+        years.add(frozen.year)
+    # One min() or max() per statement: so each is a single index lookup, not a scan.
+    signed_on = ProjectStageEvent.occurred_on
+    is_signed = ProjectStageEvent.stage == Stage.SIGNED.value
+    bounds = [
+        (
+            session.scalar(select(func.min(signed_on)).where(is_signed)),
+            session.scalar(select(func.max(signed_on)).where(is_signed)),
+        ),
+        (
+            session.scalar(select(func.min(FundsInPlace.received_on))),
+            session.scalar(select(func.max(FundsInPlace.received_on))),
+        ),
+    ]
+    for low, high in bounds:
+        if low is not None and high is not None:
+            years.update(range(low.year, high.year + 1))
+    plan_years = select(KeyProjectPlan.year).distinct()  # index only: plans are rarely deleted
+    target_years = select(AnnualTarget.year).where(AnnualTarget.deleted_at.is_(None)).distinct()
+    for stmt in (plan_years, target_years):
+        years.update(y for y in session.scalars(stmt) if 1990 <= y <= 2100)
+    return tuple(sorted(years, reverse=True))
+
+
+# ---------------------------------------------------------------- the cohort and the funnel
+
+
+@dataclass(frozen=True)
+class _CohortRow:
+    month: int | None  # signing month; None for projects not signed in the window
+    industry_id: str | None
+    field_id: str | None
+    projects: int  # 线索: any of lead / negotiating / signed in the window
+    talked: int  # 洽谈: negotiating or signed in the window
+    signed: int
+    invested: Decimal
+    over_100m: int
+    performing: int
+    started: int
+    operating: int
+
+
+def _cohort_rows(session: Session, year: int, as_of: dt.date) -> list[_CohortRow]:
+    """The year's pipeline, grouped by signing month, 222 industry and 5122 field.
+
+    The funnel counts 招商引资 projects (not deleted), each once, at every stage it reached:
+
+    * 线索: a ``lead``, ``negotiating`` or ``signed`` event dated in the year up to
+      ``as_of`` (the projects the bureau worked on in the year; a later stage implies the
+      earlier ones, so a signing counts as a lead and a talk too);
+    * 洽谈: a ``negotiating`` or ``signed`` event in that window;
+    * 签约: a ``signed`` event in that window: exactly the metrics cohort (``signed_count``);
+    * 履约 / 开工 / 投产/运营: cohort projects that reached ``performing`` / ``started`` /
+      ``operating`` (or later) on or before ``as_of``: ``performing_count``,
+      ``started_count`` and ``operating_count`` of the metrics engine.
+
+    So the steps never increase from 线索 to 投产/运营. A project signed twice in the year
+    is counted once, in the month of its first signing.
+    """
+    start, end = _window(year, as_of)
+    e = ProjectStageEvent
+    window = (
+        select(
+            e.project_id.label("pid"),
+            func.min(case((e.stage == Stage.SIGNED.value, e.occurred_on))).label("signed_on"),
+            func.max(case((e.stage == Stage.LEAD.value, 0), else_=1)).label("talked"),
+        )
+        .where(
+            e.stage.in_([Stage.LEAD.value, Stage.NEGOTIATING.value, Stage.SIGNED.value]),
+            e.occurred_on >= start,
+            e.occurred_on <= end,
+            e.deleted_at.is_(None),
+        )
+        .group_by(e.project_id)
+        .subquery("w")
+    )
+    later = aliased(ProjectStageEvent)
+    level = (
+        select(
+            func.max(
+                case(
+                    (later.stage == Stage.PERFORMING.value, 1),
+                    (later.stage == Stage.STARTED.value, 2),
+                    else_=3,
+                )
+            )
+        )
+        .where(
+            later.project_id == window.c.pid,
+            later.stage.in_([Stage.PERFORMING.value, Stage.STARTED.value, Stage.OPERATING.value]),
+            later.occurred_on <= as_of,
+            later.deleted_at.is_(None),
+        )
+        .scalar_subquery()
+    )
+    signed = window.c.signed_on.is_not(None)
+    per_project = (
+        select(
+            window.c.signed_on,
+            window.c.talked,
+            Project.total_investment_wan.label("total"),
+            Project.industry_node_id.label("industry"),
+            Project.field_id.label("field"),
+            case((signed, func.coalesce(level, 0)), else_=0).label("level"),
+        )
+        .join(Project, Project.id == window.c.pid)
+        .where(Project.family == "attraction", Project.deleted_at.is_(None))
+        .subquery("pp")
+    )
+    pp = per_project.c
+    is_signed = pp.signed_on.is_not(None)
+    month = extract("month", pp.signed_on)
+
+    def count_if(condition: ColumnElement[bool]) -> ColumnElement[int]:
+        return func.sum(case((condition, 1), else_=0))
+
+    stmt = select(
+        month,
+        pp.industry,
+        pp.field,
+        func.count(),
+        func.sum(pp.talked),
+        count_if(is_signed),
+        func.sum(case((is_signed, pp.total))),
+        count_if(and_(is_signed, pp.total >= OVER_100M_WAN)),
+        count_if(pp.level >= 1),
+        count_if(pp.level >= 2),
+        count_if(pp.level >= 3),
+    ).group_by(month, pp.industry, pp.field)
+    return [
+        _CohortRow(
+            None if m is None else int(m),
+            ind,
+            fld,
+            int(n),
+            int(talked or 0),
+            int(s or 0),
+            _dec(inv),
+            int(o or 0),
+            int(perf or 0),
+            int(st or 0),
+            int(op or 0),
+        )
+        for m, ind, fld, n, talked, s, inv, o, perf, st, op in session.execute(stmt)
+    ]
+
+
+# ---------------------------------------------------------------- funds, plans, monthly
+
+
+ID_CHUNK = 500  # ids per IN list (far below any backend's limit on bound parameters)
+
+
+def _deleted_project_ids(session: Session) -> list[str]:
+    """The (few) deleted projects: their records are subtracted from the plain sums below.
+
+    Summing every row and subtracting the deleted projects' rows (looked up by project id)
+    reads far less than joining each of tens of thousands of rows to its project.
+    """
+    return list(session.scalars(select(Project.id).where(Project.deleted_at.is_not(None))))
+
+
+def _chunks(ids: Sequence[str]) -> Iterator[Sequence[str]]:
+    for start in range(0, len(ids), ID_CHUNK):
+        yield ids[start : start + ID_CHUNK]
+
+
+def _funds(
+    session: Session, year: int, as_of: dt.date, deleted: Sequence[str]
+) -> tuple[Decimal, Decimal, Decimal]:
+    """Funds in place and FDI of the year to ``as_of``, and FDI over the previous span."""
+    start, end = _window(year, as_of)
+    prev_start, prev_end = dt.date(year - 1, 1, 1), _previous_span_end(year, as_of)
+    f = FundsInPlace
+    current = and_(f.received_on >= start, f.received_on <= end)
+    previous = and_(f.received_on >= prev_start, f.received_on <= prev_end)
+    # Each sum says its own window, so that the correction below (looked up by project,
+    # all dates) adds up the same rows as the plain sums (looked up by date).
+    sums = select(
+        func.sum(case((current, f.amount_wan))),
+        func.sum(case((current, f.fdi_usd_wan))),
+        func.sum(case((previous, f.fdi_usd_wan))),
+    ).where(f.deleted_at.is_(None))
+    totals = [_dec(v) for v in session.execute(sums.where(or_(current, previous))).one()]
+    for ids in _chunks(deleted):
+        gone = session.execute(sums.where(f.project_id.in_(ids))).one()
+        totals = [t - _dec(v) for t, v in zip(totals, gone, strict=True)]
+    amount, fdi, fdi_prev = totals
+    return amount, fdi, fdi_prev
+
+
+def _plans(session: Session, year: int) -> tuple[int, int, Decimal]:
+    k = KeyProjectPlan
+    n, over_1b, planned = session.execute(
+        select(
+            func.count(k.id),
+            func.sum(case((Project.total_investment_wan >= OVER_1B_WAN, 1), else_=0)),
+            func.sum(k.planned_investment_wan),
+        )
+        .join(Project, Project.id == k.project_id)
+        .where(k.year == year, k.deleted_at.is_(None), Project.deleted_at.is_(None))
+    ).one()
+    return int(n or 0), int(over_1b or 0), _dec(planned)
+
+
+def _completed_by_month(
+    session: Session, year: int, last_month: int, deleted: Sequence[str]
+) -> list[Decimal]:
+    monthly = [Decimal(0)] * MONTHS
+    if last_month <= 0:
+        return monthly
+    m = MonthlyInvestment
+    reported = and_(m.year == year, m.month <= last_month)
+    sums = (
+        select(m.month, func.sum(case((reported, m.completed_wan))))
+        .where(m.deleted_at.is_(None))
+        .group_by(m.month)
+    )
+    for month, amount in session.execute(sums.where(reported)):
+        monthly[int(month) - 1] += _dec(amount)
+    for ids in _chunks(deleted):
+        for month, amount in session.execute(sums.where(m.project_id.in_(ids))):
+            monthly[int(month) - 1] -= _dec(amount)
+    return monthly
+
+
+# ---------------------------------------------------------------- lists
+
+
+def _overdue_problems(session: Session, as_of: dt.date) -> tuple[list[OverdueProblem], int]:
+    """Problems past their deadline and not closed off (销号) as of ``as_of``.
+
+    A problem counts when it was raised by ``as_of``, its deadline is before ``as_of``, and
+    it was not closed by then (status other than closed, or closed after ``as_of``: the
+    view of an earlier date shows what was overdue on that date). Suspended problems are
+    listed too, marked 已挂起. Problems of deleted projects are left out. Most overdue first.
+    """
+    p = Problem
+    rows = session.execute(
+        select(
+            p.id,
+            p.description,
+            Project.name,
+            Unit.name,
+            p.responsible_person,
+            p.deadline,
+            p.status,
+            p.resolved_on,
+        )
+        .outerjoin(Project, Project.id == p.project_id)
+        .outerjoin(Unit, Unit.id == p.unit_id)
+        .where(
+            p.deleted_at.is_(None),
+            p.deadline < as_of,
+            p.raised_on <= as_of,
+            or_(p.status != "closed", p.resolved_on > as_of),
+            or_(p.project_id.is_(None), Project.deleted_at.is_(None)),
+        )
+        .order_by(p.deadline, p.raised_on, p.id)
+    ).all()
+    items = []
+    for pid, text, project, unit, person, deadline, status, resolved in rows[:LIST_LIMIT]:
+        label = PROBLEM_STATUS_LABELS.get(status, status)
+        if status == "closed" and resolved is not None:
+            label = f"{resolved:%Y-%m-%d} 销号"
+        items.append(
+            OverdueProblem(
+                pid,
+                " ".join(text.split()),
+                project or "",
+                unit or "",
+                person,
+                deadline,
+                (as_of - deadline).days,
+                label,
+            )
+        )
+    return items, len(rows)
+
+
+def _follow_ups(session: Session, as_of: dt.date) -> tuple[list[FollowUp], int]:
+    """Visits whose follow-up (跟进) is due and not yet done, as of ``as_of``.
+
+    Due: ``follow_up_on`` falls from ``FOLLOW_UP_LOOKBACK_DAYS`` before ``as_of`` to
+    ``FOLLOW_UP_AHEAD_DAYS`` after it (older ones are considered lapsed, not due), for a
+    visit of the last ``FOLLOW_UP_VISIT_DAYS`` (a date set half a year after the meeting
+    is no longer its follow-up; the bound also lets the visit-date index do the work).
+    Done: the same company was visited again after that visit, by ``as_of``. Visits of
+    deleted companies are left out. Soonest due (most overdue) first.
+    """
+    v = Visit
+    again = aliased(Visit)
+    visited_again = exists().where(
+        again.company_id == v.company_id,
+        again.visited_on > v.visited_on,
+        again.visited_on <= as_of,
+        again.deleted_at.is_(None),
+    )
+    rows = session.execute(
+        select(v.id, Company.name, v.visited_on, v.follow_up_on, v.next_step, v.recorded_by, v.city)
+        .outerjoin(Company, Company.id == v.company_id)
+        .where(
+            v.deleted_at.is_(None),
+            v.follow_up_on >= as_of - dt.timedelta(days=FOLLOW_UP_LOOKBACK_DAYS),
+            v.follow_up_on <= as_of + dt.timedelta(days=FOLLOW_UP_AHEAD_DAYS),
+            v.visited_on <= as_of,
+            v.visited_on >= as_of - dt.timedelta(days=FOLLOW_UP_VISIT_DAYS),
+            or_(v.company_id.is_(None), Company.deleted_at.is_(None)),
+            ~visited_again,
+        )
+        .order_by(v.follow_up_on, v.visited_on, v.id)
+    ).all()
+    items = [
+        FollowUp(
+            vid,
+            company or (city and f"（{city}客商）") or "（未关联企业）",
+            visited_on,
+            due,
+            (due - as_of).days,
+            " ".join((step or "").split()),
+            who,
+        )
+        for vid, company, visited_on, due, step, who, city in rows[:LIST_LIMIT]
+    ]
+    return items, len(rows)
+
+
+# ---------------------------------------------------------------- assembling
+
+
+def _group_names(session: Session, model: type[IndustryNode] | type[PlanField]) -> dict[str, str]:
+    if model is IndustryNode:
+        order: Iterable[Any] = (IndustryNode.level, IndustryNode.sort_order)
+    else:
+        order = (PlanField.sort_order,)
+    return {
+        gid: name for gid, name in session.execute(select(model.id, model.name).order_by(*order))
+    }
+
+
+def _groups(amounts: dict[str | None, list[Any]], names: dict[str, str]) -> tuple[GroupAmount, ...]:
+    """Groups with a signing, in the reference order (as ``compute_metrics_by``), 未填写 last."""
+    order = {gid: i for i, gid in enumerate(names)}
+    groups = [
+        GroupAmount(gid, names.get(gid, UNFILLED) if gid else UNFILLED, amount, count)
+        for gid, (amount, count) in amounts.items()
+        if count
+    ]
+    groups.sort(key=lambda g: (g.group_id is None, order.get(g.group_id, len(order)), g.name))
+    return tuple(groups)
+
+
+def progress_for(
+    targets: Sequence[AnnualTarget], values: Metrics, year: int, as_of: dt.date
+) -> list[TargetProgress]:
+    """``targets.target_progress`` over figures already computed (``values``)."""
+    result = []
+    for t in targets:
+        metric = BY_KEY.get(t.metric_key)
+        is_rate = metric is not None and metric.unit is MetricUnit.RATE
+        raw = values.get(t.metric_key)
+        value = None if raw is None else Decimal(raw)
+        progress = (
+            None if value is None else pace(value, t.target_value, year, as_of, is_rate=is_rate)
+        )
+        result.append(
+            TargetProgress(
+                year,
+                t.plan,
+                t.metric_key,
+                t.display_name,
+                t.unit,
+                is_rate,
+                t.target_value,
+                value,
+                progress,
+            )
+        )
+    return result
+
+
+def load_dashboard(
+    session: Session,
+    year: int | None = None,
+    as_of: dt.date | None = None,
+    *,
+    today: dt.date | None = None,
+) -> Dashboard:
+    """Everything the dashboard shows for ``year`` as of ``as_of``.
+
+    ``year`` defaults to :func:`default_year`, ``as_of`` to ``default_as_of_for`` (which
+    stops at a frozen dataset's own date). About ten small queries; see the module docstring.
+    """
+    if year is None:
+        year = default_year(session, today)
+    if as_of is None:
+        as_of = default_as_of_for(session, year, today)
+    last_month = _last_month(year, as_of)
+
+    # The cohort, once, grouped by month × industry × field.
+    monthly_signed = [Decimal(0)] * MONTHS
+    by_industry: dict[str | None, list[Any]] = {}
+    by_field: dict[str | None, list[Any]] = {}
+    leads = talked = signed = over_100m = performing = started = operating = 0
+    invested = Decimal(0)
+    for row in _cohort_rows(session, year, as_of):
+        leads += row.projects
+        talked += row.talked
+        if not row.signed:
+            continue
+        signed += row.signed
+        over_100m += row.over_100m
+        invested += row.invested
+        performing += row.performing
+        started += row.started
+        operating += row.operating
+        assert row.month is not None
+        monthly_signed[row.month - 1] += row.invested
+        for groups, key in ((by_industry, row.industry_id), (by_field, row.field_id)):
+            entry = groups.setdefault(key, [Decimal(0), 0])
+            entry[0] += row.invested
+            entry[1] += row.signed
+
+    deleted = _deleted_project_ids(session)
+    funds, fdi, fdi_prev = _funds(session, year, as_of, deleted)
+    key_count, key_over_1b, planned = _plans(session, year)
+    monthly_completed = _completed_by_month(session, year, last_month, deleted)
+    completed_total = sum(monthly_completed, Decimal(0))
+
+    metrics: Metrics = {
+        "signed_count": signed,
+        "signed_over_100m_count": over_100m,
+        "signed_investment_wan": invested,
+        "funds_in_place_wan": funds,
+        "performing_count": performing,
+        "performance_rate": rate(performing, signed),
+        "started_count": started,
+        "start_rate": rate(started, signed),
+        "operating_count": operating,
+        "fdi_usd_wan": fdi,
+        "fdi_growth_rate": rate(fdi - fdi_prev, fdi_prev),
+        "key_project_count": key_count,
+        "key_over_1b_count": key_over_1b,
+        "completed_investment_wan": completed_total,
+    }
+    assert set(metrics) == set(METRIC_KEYS)
+
+    targets = live_targets(session, year)
+    progress = progress_for(targets, metrics, year, as_of)
+    signed_target = next(
+        (t.target_value for t in targets if t.metric_key == "signed_investment_wan"), None
+    )
+    signed_line = (
+        None
+        if signed_target is None
+        else tuple(
+            signed_target * elapsed_fraction(year, _month_end(year, m))
+            for m in range(1, MONTHS + 1)
+        )
+    )
+    plan_line = tuple(planned * m / MONTHS for m in range(1, MONTHS + 1)) if key_count else None
+
+    funnel = (
+        FunnelStep(Stage.LEAD, STAGE_LABELS[Stage.LEAD], leads),
+        FunnelStep(Stage.NEGOTIATING, STAGE_LABELS[Stage.NEGOTIATING], talked),
+        FunnelStep(Stage.SIGNED, STAGE_LABELS[Stage.SIGNED], signed),
+        FunnelStep(Stage.PERFORMING, STAGE_LABELS[Stage.PERFORMING], performing),
+        FunnelStep(Stage.STARTED, STAGE_LABELS[Stage.STARTED], started),
+        FunnelStep(Stage.OPERATING, STAGE_LABELS[Stage.OPERATING], operating),
+    )
+    problems, problems_total = _overdue_problems(session, as_of)
+    follow_ups, follow_ups_total = _follow_ups(session, as_of)
+    return Dashboard(
+        year=year,
+        as_of=as_of,
+        years=available_years(session, today),
+        metrics=metrics,
+        targets=tuple(progress),
+        signed=MonthSeries(
+            tuple(monthly_signed),
+            _running(monthly_signed),
+            last_month,
+            signed_line,
+            signed_target,
+        ),
+        funnel=funnel,
+        by_industry=_groups(by_industry, _group_names(session, IndustryNode))
+        if by_industry
+        else (),
+        by_field=_groups(by_field, _group_names(session, PlanField)) if by_field else (),
+        completed=MonthSeries(
+            tuple(monthly_completed),
+            _running(monthly_completed),
+            last_month,
+            plan_line,
+            planned if key_count else None,
+        ),
+        overdue_problems=tuple(problems),
+        overdue_total=problems_total,
+        follow_ups=tuple(follow_ups),
+        follow_ups_total=follow_ups_total,
+    )
+
+
+# ---------------------------------------------------------------- the records behind a card
+
+
+@dataclass(frozen=True)
+class FigureRecords:
+    """The records behind one figure, and the figure recomputed from them.
+
+    ``value`` is what the records add up to: their count (counts), the sum of their amounts
+    (sums), the numerator's count over ``denominator`` (履约率, 开工率: the cohort's size),
+    or the growth of ``amount`` over ``previous`` (外资增速: the previous span's FDI). It
+    equals the metrics engine's figure; the dashboard shows both side by side.
+    """
+
+    key: str
+    year: int
+    as_of: dt.date
+    records: tuple[MetricRecord, ...]
+    amount: Decimal | None
+    denominator: int | None
+    previous: Decimal | None
+    previous_count: int | None
+    value: MetricValue
+
+
+def load_figure_records(session: Session, key: str, year: int, as_of: dt.date) -> FigureRecords:
+    """``metric_records`` for ``key`` with what it takes to check the figure against them."""
+    records = tuple(metric_records(session, key, year, as_of))
+    unit = BY_KEY[key].unit
+    amount = previous = None
+    denominator = previous_count = None
+    value: MetricValue
+    if key in ("performance_rate", "start_rate"):
+        denominator = len(cohort_project_ids(session, year, as_of))
+        value = rate(len(records), denominator)
+    elif key == "fdi_growth_rate":
+        amount = sum((r.amount or Decimal(0) for r in records), Decimal(0))
+        before = metric_records(session, "fdi_usd_wan", year - 1, _previous_span_end(year, as_of))
+        previous = sum((r.amount or Decimal(0) for r in before), Decimal(0))
+        previous_count = len(before)
+        value = rate(amount - previous, previous)
+    elif unit in (MetricUnit.WAN, MetricUnit.USD_WAN):
+        amount = sum((r.amount or Decimal(0) for r in records), Decimal(0))
+        value = amount
+    else:
+        value = len(records)
+    return FigureRecords(
+        key, year, as_of, records, amount, denominator, previous, previous_count, value
+    )
+
+
+# ---------------------------------------------------------------- editing a year's targets
+
+
+@dataclass(frozen=True)
+class TargetDraft:
+    """One row of the targets editor; ``value`` in storage units (万元, a fraction, a count)."""
+
+    plan: str
+    metric_key: str
+    value: Decimal | None
+    display_name: str = ""
+
+
+def target_drafts(session: Session, year: int) -> list[TargetDraft]:
+    """The year's live targets as editor rows, in their order."""
+    return [
+        TargetDraft(t.plan, t.metric_key, t.target_value, t.display_name)
+        for t in live_targets(session, year)
+    ]
+
+
+def draft_problems(drafts: Sequence[TargetDraft]) -> list[str]:
+    """What stops these rows from being saved, one Chinese sentence each (empty: fine)."""
+    problems: list[str] = []
+    seen: dict[tuple[str, str], int] = {}
+    for n, d in enumerate(drafts, start=1):
+        metric = BY_KEY.get(d.metric_key)
+        if not d.plan.strip():
+            problems.append(f"第 {n} 行：请填写所属计划（如 1366、5122）")
+        if metric is None:
+            problems.append(f"第 {n} 行：请选择指标")
+        if d.value is None:
+            problems.append(f"第 {n} 行：请填写目标值")
+        elif d.value < 0:
+            problems.append(f"第 {n} 行：目标值不能为负数")
+        elif metric is not None:
+            if metric.unit is MetricUnit.RATE and d.value > 10:
+                problems.append(f"第 {n} 行：比率目标不能超过 1000%")
+            elif metric.unit is MetricUnit.COUNT and d.value != d.value.to_integral_value():
+                problems.append(f"第 {n} 行：个数目标须为整数")
+            elif d.value != d.value.quantize(Decimal("0.0001"), ROUND_HALF_UP):
+                problems.append(f"第 {n} 行：目标值的小数位过多")
+        if metric is not None and d.plan.strip():
+            key = (d.plan.strip(), d.metric_key)
+            if key in seen:
+                problems.append(
+                    f"第 {n} 行与第 {seen[key]} 行重复：同一计划中每个指标只能设一个目标"
+                )
+            else:
+                seen[key] = n
+    return problems
+
+
+def save_year_targets(session: Session, year: int, drafts: Sequence[TargetDraft]) -> int:
+    """Make the year's live targets exactly ``drafts``, in that order; returns how many.
+
+    Rows are saved with ``targets.set_target``; a target no longer among them is removed by
+    a soft delete (``deleted_at``), so that sync and history keep it. Raises ``TargetError``
+    (Chinese message) when ``draft_problems`` finds anything.
+    """
+    problems = draft_problems(drafts)
+    if problems:
+        raise TargetError(problems[0])
+    wanted = {(d.plan.strip(), d.metric_key) for d in drafts}
+    now = utcnow()
+    for target in live_targets(session, year):
+        if (target.plan, target.metric_key) not in wanted:
+            target.deleted_at = now
+    session.flush()
+    for order, d in enumerate(drafts):
+        assert d.value is not None
+        saved = set_target(
+            session,
+            year=year,
+            plan=d.plan.strip(),
+            metric_key=d.metric_key,
+            value=d.value,
+            display_name=d.display_name.strip() or BY_KEY[d.metric_key].name,
+        )
+        saved.sort_order = order
+    session.flush()
+    return len(drafts)
+
+
+def copy_drafts(current: Sequence[TargetDraft], source: Sequence[TargetDraft]) -> list[TargetDraft]:
+    """``current`` plus the rows of ``source`` it lacks (same plan and metric): what
+    ``targets.copy_targets`` does, applied to the editor's rows before they are saved."""
+    have = {(d.plan.strip(), d.metric_key) for d in current}
+    return [*current, *(d for d in source if (d.plan.strip(), d.metric_key) not in have)]

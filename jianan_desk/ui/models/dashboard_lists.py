@@ -1,0 +1,172 @@
+"""Table models for the 首页 lists: overdue problems and follow-ups due.
+
+Both hold a short list of plain dataclasses from ``services.dashboard`` (at most
+``LIST_LIMIT`` rows, so no lazy fetching). Column constants name the columns; ``SORT_ROLE``
+returns native values (dates, day counts) and ``ENTITY_ROLE`` the row's id.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from typing import Any, ClassVar, Generic, TypeVar
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QColor
+
+from jianan_desk.services.dashboard import FollowUp, OverdueProblem
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ENTITY_ROLE = Qt.ItemDataRole.UserRole + 2
+OVERDUE = QColor("#d93025")
+DUE_SOON = QColor("#b06000")
+
+Row = TypeVar("Row")
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DashboardLists", text)
+
+
+class _ListModel(QAbstractTableModel, Generic[Row]):
+    """Read-only rows of one dataclass; subclasses say how each column shows a row."""
+
+    HEADERS: ClassVar[tuple[str, ...]] = ()
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Row] = []
+
+    def set_rows(self, rows: Sequence[Row]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> Row:
+        return self._rows[row]
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.HEADERS)
+        ):
+            return _tr(self.HEADERS[section])
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        if not (0 <= index.column() < len(self.HEADERS)):
+            return None
+        return self.cell(self._rows[index.row()], index.column(), role)
+
+    def cell(self, row: Row, column: int, role: int) -> Any:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+
+def _date(day: dt.date) -> str:
+    return f"{day:%Y-%m-%d}"
+
+
+class OverdueProblemsModel(_ListModel[OverdueProblem]):
+    DEADLINE, OVERDUE_DAYS, DESCRIPTION, PROJECT, UNIT, STATUS = range(6)
+    HEADERS = ("期限", "逾期", "问题", "项目", "责任单位", "状态")
+
+    def cell(self, row: OverdueProblem, column: int, role: int) -> Any:
+        if role == ENTITY_ROLE:
+            return row.problem_id
+        if role == SORT_ROLE:
+            values: tuple[Any, ...] = (
+                row.deadline,
+                row.days_overdue,
+                row.description,
+                row.project_name,
+                row.unit_name,
+                row.status,
+            )
+            return values[column]
+        if role == Qt.ItemDataRole.DisplayRole:
+            texts = (
+                _date(row.deadline),
+                _tr("{0} 天").format(row.days_overdue),
+                row.description,
+                row.project_name or "—",
+                row.unit_name or "—",
+                row.status,
+            )
+            return texts[column]
+        if role == Qt.ItemDataRole.ToolTipRole and column in (self.DESCRIPTION, self.PROJECT):
+            person = (
+                _tr("；责任人：{0}").format(row.responsible_person)
+                if row.responsible_person
+                else ""
+            )
+            return f"{row.description}\n{row.project_name}{person}"
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.OVERDUE_DAYS:
+            return OVERDUE
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.OVERDUE_DAYS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+def due_text(days_left: int) -> str:
+    if days_left < 0:
+        return _tr("逾期 {0} 天").format(-days_left)
+    if days_left == 0:
+        return _tr("今天")
+    return _tr("{0} 天后").format(days_left)
+
+
+class FollowUpsModel(_ListModel[FollowUp]):
+    DUE, WHEN, COMPANY, VISITED, NEXT_STEP, BY = range(6)
+    HEADERS = ("应跟进", "状态", "企业", "上次拜访", "下一步", "记录人")
+
+    def cell(self, row: FollowUp, column: int, role: int) -> Any:
+        if role == ENTITY_ROLE:
+            return row.visit_id
+        if role == SORT_ROLE:
+            values: tuple[Any, ...] = (
+                row.follow_up_on,
+                row.days_left,
+                row.company_name,
+                row.visited_on,
+                row.next_step,
+                row.recorded_by,
+            )
+            return values[column]
+        if role == Qt.ItemDataRole.DisplayRole:
+            texts: tuple[Callable[[], str], ...] = (
+                lambda: _date(row.follow_up_on),
+                lambda: due_text(row.days_left),
+                lambda: row.company_name,
+                lambda: _date(row.visited_on),
+                lambda: row.next_step or "—",
+                lambda: row.recorded_by or "—",
+            )
+            return texts[column]()
+        if role == Qt.ItemDataRole.ToolTipRole and column in (self.COMPANY, self.NEXT_STEP):
+            return f"{row.company_name}\n{row.next_step}".strip()
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.WHEN:
+            return OVERDUE if row.days_left < 0 else DUE_SOON
+        return None
