@@ -1,0 +1,231 @@
+"""项目库 page on the 100,000-project database: open, filter/search, scroll, memory.
+
+Targets (issue 3): opening the page ≤ 300 ms; any filter or search ≤ 100 ms to an updated
+view; scrolling top to bottom never blocks the GUI thread more than 50 ms at a time;
+resident memory ≤ 400 MB. Each figure is printed beside the bare SQL it needs (the
+service calls run directly on one session, no Qt), so that the cost of the UI is visible.
+
+The database is COPIED to a temp folder first (the page's database is migrated and
+written to by the app; the cache must stay as generated). Runs offscreen.
+
+    python -m benchmarks.bench_projects_page [--db PATH] [--runs 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+TARGET_OPEN_MS = 300.0
+TARGET_FILTER_MS = 100.0
+TARGET_STALL_MS = 50.0
+TARGET_RSS_MB = 400.0
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/status", encoding="ascii") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def _ms(fn: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    fn()
+    return (time.perf_counter() - start) * 1000
+
+
+def bench(db_path: Path, runs: int) -> list[tuple[str, float, float | None, float]]:
+    """Rows of (what, UI ms, bare SQL ms or None, target)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from jianan_desk.paths import sqlite_url
+    from jianan_desk.services.project_query import (
+        ProjectFilter,
+        count_and_sum,
+        fetch_page,
+        fetch_rows,
+    )
+    from jianan_desk.store.engine import Database, make_engine
+    from jianan_desk.store.migrations import upgrade
+    from jianan_desk.ui.hub import Hub
+    from jianan_desk.ui.pages.base import PageContext
+    from jianan_desk.ui.pages.projects import ProjectsPage
+
+    app = QApplication.instance() or QApplication([])
+    url = sqlite_url(db_path)
+    db = Database(url, make_engine(url))
+    upgrade(db)
+
+    def pump_until(done: Callable[[], bool], timeout: float = 30.0) -> None:
+        end = time.perf_counter() + timeout
+        while not done():
+            app.processEvents()
+            if time.perf_counter() > end:
+                raise TimeoutError("the page did not finish loading")
+            time.sleep(0.0005)
+
+    def bare_view(f: Any) -> Callable[[], object]:
+        """What the view waits for: count, sum and the first 200 rows."""
+
+        def run() -> object:
+            with db.session(readonly=True) as s:
+                count_and_sum(s, f)
+                return fetch_page(s, f, "updated_at", True, 0, 200)
+
+        return run
+
+    rows: list[tuple[str, float, float | None, float]] = []
+    # -------- open
+    opens = []
+    page = None
+    for _ in range(runs):
+        if page is not None:
+            page.deleteLater()
+            app.processEvents()
+        start = time.perf_counter()
+        page = ProjectsPage(PageContext(db, Hub()))
+        page.resize(1280, 800)
+        page.show()
+        pump_until(lambda p=page: not p.model.busy)
+        app.processEvents()
+        opens.append((time.perf_counter() - start) * 1000)
+    assert page is not None
+    sql_open = statistics.median(_ms(bare_view(ProjectFilter())) for _ in range(runs))
+    rows.append(
+        (
+            f"open page ({page.model.count:,} rows)",
+            statistics.median(opens),
+            sql_open,
+            TARGET_OPEN_MS,
+        )
+    )
+
+    # -------- filters and search
+    unit = next(iter(page.choices.units)).id if page.choices and page.choices.units else None
+    cases: list[tuple[str, ProjectFilter]] = [
+        ("search 'sj'", ProjectFilter(text="sj")),
+        ("search 'sanjia'", ProjectFilter(text="sanjia")),
+        ("search '智能'", ProjectFilter(text="智能")),
+        ("stage 签约", ProjectFilter(stages=("signed",))),
+        ("≥ 10 亿元", ProjectFilter(over_1b=True)),
+        ("signed 2021", ProjectFilter(signed_year=2021)),
+    ]
+    if unit:
+        cases.append(("unit + ≥ 1 亿元", ProjectFilter(unit_ids=(unit,), over_100m=True)))
+    for label, f in cases:
+        times = []
+        for _ in range(runs):
+            page.set_filter(ProjectFilter())
+            # wait for the ids too: a previous query still running would compete
+            pump_until(lambda: not page.model.busy and page.model._ids is not None)
+            start = time.perf_counter()
+            page.set_filter(f)
+            pump_until(lambda: not page.model.busy)
+            app.processEvents()
+            times.append((time.perf_counter() - start) * 1000)
+        sql = statistics.median(_ms(bare_view(f)) for _ in range(runs))
+        rows.append(
+            (
+                f"{label} → view ({page.model.count:,} rows)",
+                statistics.median(times),
+                sql,
+                TARGET_FILTER_MS,
+            )
+        )
+
+    # -------- scrolling top to bottom, one screen at a time
+    page.set_filter(ProjectFilter())
+    pump_until(lambda: not page.model.busy)
+    bar = page.table.verticalScrollBar()
+    step = max(1, page.table.viewport().height())
+    worst = 0.0
+    stalls: list[float] = []
+    steps = 0
+    total_start = time.perf_counter()
+    value = 0
+    while value <= bar.maximum():
+        start = time.perf_counter()
+        bar.setValue(value)
+        app.processEvents()
+        stalls.append((time.perf_counter() - start) * 1000)
+        worst = max(worst, stalls[-1])
+        steps += 1
+        value += step
+    # let the last windows arrive, measuring the stalls their delivery causes
+    end = time.perf_counter() + 0.5
+    while time.perf_counter() < end:
+        start = time.perf_counter()
+        app.processEvents()
+        worst = max(worst, (time.perf_counter() - start) * 1000)
+        time.sleep(0.001)
+    total = (time.perf_counter() - total_start) * 1000
+    ids = page.model._ids
+    with db.session(readonly=True) as s:
+        sql_window = statistics.median(_ms(lambda: fetch_rows(s, ids[-200:])) for _ in range(runs))
+    stalls.sort()
+    over = sum(1 for s in stalls if s > TARGET_STALL_MS)
+    p99 = stalls[int(len(stalls) * 0.99)]
+    rows.append(
+        (f"scroll: 99th percentile step ({over} steps > 50 ms)", p99, None, TARGET_STALL_MS)
+    )
+    rows.append(
+        (
+            f"scroll {steps:,} screens: worst stall (total {total:,.0f} ms)",
+            worst,
+            sql_window,
+            TARGET_STALL_MS,
+        )
+    )
+    # -------- the board
+    start = time.perf_counter()
+    page.toggle_view()
+    pump_until(lambda: not page.board.busy)
+    app.processEvents()
+    rows.append(
+        ("board (7 stages, ≤ 200 cards each)", (time.perf_counter() - start) * 1000, None, 300.0)
+    )
+    rows.append(("resident memory (MB)", _rss_mb(), None, TARGET_RSS_MB))
+    db.dispose()
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.bench_projects_page", description=__doc__
+    )
+    parser.add_argument("--db", type=Path, help="a generated database (default: the cached 100k)")
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args(argv)
+    if args.db is None:
+        from benchmarks.generate import ensure_bench_db
+
+        args.db = ensure_bench_db()
+    print("建安招商台 benchmark: 项目库 page")
+    with tempfile.TemporaryDirectory(prefix="jianan-bench-projects-") as tmp:
+        os.environ["JIANAN_HOME"] = tmp  # settings INI of the page: not the user's
+        copy = Path(tmp) / "bench.sqlite"
+        shutil.copyfile(args.db, copy)
+        print(f"database: copy of {args.db} ({copy.stat().st_size / 2**20:,.0f} MiB)")
+        rows = bench(copy, args.runs)
+    width = max(len(r[0]) for r in rows) + 2
+    print(f"{'':{width}}{'UI':>10}{'bare SQL':>12}{'target':>10}")
+    for what, ui, sql, target in rows:
+        ok = "ok" if ui <= target else "OVER"
+        sql_text = f"{sql:10.1f}" if sql is not None else f"{'—':>10}"
+        unit = "MB" if "MB" in what else "ms"
+        print(f"{what:{width}}{ui:10.1f}{sql_text:>12}{target:10.0f} {unit}  {ok}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,372 @@
+"""The 项目库 list: a lazy table model over the ids of a filtered, sorted query.
+
+A reload runs two queries, one after the other: the count, sum and first window of 200
+rows (the view is updated as soon as they are in), then every matching id in display order
+(``fetch_ids``, about 10 MB for 100,000 projects). Later windows are fetched when the view
+first paints them (``fetch_rows`` of a slice of the ids; by offset if the ids are not in
+yet); the 30 most recently used windows are kept. Every query runs off the GUI thread
+with its own read-only Session; until a window arrives its cells are empty. Sorting is
+done in SQL (``sort`` reloads); nothing is ever sorted or filtered by a proxy.
+
+Signals:
+    loaded(int, object): after a reload: the row count and the filtered sum (万元, Decimal).
+    failed(str): a query failed (message for the user).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from jianan_desk.services.project_query import (
+    ProjectFilter,
+    ProjectRow,
+    count_and_sum,
+    fetch_ids,
+    fetch_page,
+    fetch_rows,
+)
+from jianan_desk.store.engine import Database
+from jianan_desk.ui.operations import run_in_background
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ENTITY_ROLE = Qt.ItemDataRole.UserRole + 2
+AnyIndex = QModelIndex | QPersistentModelIndex
+WINDOW = 200  # rows fetched at a time
+MAX_WINDOWS = 30  # windows kept (6,000 rows)
+WAN_PER_YI = Decimal(10_000)
+_CENT = Decimal("0.01")
+
+
+def yi_text(wan: Decimal | int | None) -> str:
+    """万元 → ``"1,234.56"`` 亿元 (two decimals, half up); ``""`` for none."""
+    if wan is None:
+        return ""
+    return f"{(Decimal(wan) / WAN_PER_YI).quantize(_CENT, rounding=ROUND_HALF_UP):,.2f}"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ProjectsTableModel", text)
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str  # also the settings key and the SORT_COLUMNS name
+    header: str
+    attr: str  # ProjectRow attribute
+    right: bool = False
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("name", "项目名称", "name"),
+    Column("code", "项目编码", "code"),
+    Column("family", "类别", "family_label"),
+    Column("investor", "投资方", "investor_name"),
+    Column("stage", "阶段", "stage_label"),
+    Column("total_investment", "总投资（亿元）", "total_investment_wan", right=True),
+    Column("industry", "所属产业", "industry_name"),
+    Column("chain_link", "产业链环节", "chain_link_name"),
+    Column("field", "5122 领域", "field_name"),
+    Column("unit", "责任单位", "unit_name"),
+    Column("leader", "分包领导", "leader_in_charge"),
+    Column("task_force", "专班", "task_force_name"),
+    Column("signed_on", "签约日期", "signed_on"),
+    Column("location", "建设地点", "location"),
+    Column("updated_at", "更新时间", "updated_at"),
+    Column("days_in_stage", "本阶段天数", "days_in_stage", right=True),
+)
+COLUMN_KEYS: tuple[str, ...] = tuple(c.key for c in COLUMNS)
+_STAGE_ORDER = {
+    s: i
+    for i, s in enumerate(
+        ("lead", "negotiating", "signed", "performing", "started", "operating", "dropped")
+    )
+}
+
+
+def display(column: Column, row: ProjectRow) -> str:
+    value = getattr(row, column.attr)
+    if value is None:
+        return ""
+    if column.key == "total_investment":
+        return yi_text(value)
+    if isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def sort_value(column: Column, row: ProjectRow) -> Any:
+    """A native value to compare (what the SQL sort orders by, as far as a cell can say)."""
+    if column.key == "stage":
+        return _STAGE_ORDER.get(row.stage, 99)
+    value = getattr(row, column.attr)
+    return "" if value is None and not column.right else value
+
+
+class ProjectsTableModel(QAbstractTableModel):
+    """Columns: ``COLUMNS`` (constants NAME … DAYS_IN_STAGE); rows: the filtered projects."""
+
+    (
+        NAME,
+        CODE,
+        FAMILY,
+        INVESTOR,
+        STAGE,
+        TOTAL_INVESTMENT,
+        INDUSTRY,
+        CHAIN_LINK,
+        FIELD,
+        UNIT,
+        LEADER,
+        TASK_FORCE,
+        SIGNED_ON,
+        LOCATION,
+        UPDATED_AT,
+        DAYS_IN_STAGE,
+    ) = range(16)
+
+    loaded = Signal(int, object)
+    failed = Signal(str)
+
+    def __init__(
+        self,
+        db: Database,
+        parent: Any = None,
+        *,
+        runner: Callable[..., Any] = run_in_background,
+    ) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._run = runner
+        self._filter = ProjectFilter()
+        self._sort = "updated_at"
+        self._descending = True
+        self._count = 0
+        self._ids: list[str] | None = None  # every id in order, once that query is in
+        self._next_ids: list[str] | None = None
+        self._windows: OrderedDict[int, list[ProjectRow]] = OrderedDict()  # LRU of windows
+        self._shown = 0  # the generation the view shows (windows belong to it)
+        self._pending: set[int] = set()  # window numbers being fetched
+        self._generation = 0
+        self.count = 0
+        self.total_wan = Decimal(0)
+        self.busy = False
+
+    # ------------------------------------------------------------ queries
+
+    @property
+    def filter(self) -> ProjectFilter:
+        return self._filter
+
+    @property
+    def sort_key(self) -> tuple[str, bool]:
+        return self._sort, self._descending
+
+    def set_filter(self, f: ProjectFilter) -> None:
+        self._filter = f
+        self.reload()
+
+    def reload(self) -> None:
+        """Re-run the query (filter, sort) in the background; ``loaded`` when it is in.
+
+        Two queries, each on its own read-only Session: the count, sum and first window
+        (what the view shows: ``loaded``), then every id in order (for later windows;
+        until it arrives, windows are fetched by offset).
+        """
+        self._generation += 1
+        generation = self._generation
+        db, f, sort, desc = self._db, self._filter, self._sort, self._descending
+        self.busy = True
+        self._next_ids = None
+
+        def first() -> tuple[int, Decimal, list[ProjectRow]]:
+            with db.session(readonly=True) as s:
+                n, total = count_and_sum(s, f)
+                rows = fetch_page(s, f, sort, desc, 0, WINDOW) if n else []
+            return n, total, rows
+
+        def all_ids() -> list[str]:
+            with db.session(readonly=True) as s:
+                return fetch_ids(s, f, sort, desc)
+
+        def shown(result: tuple[int, Decimal, list[ProjectRow]]) -> None:
+            if not shiboken6.isValid(self) or generation != self._generation:
+                return
+            n, total, rows = result
+            self.beginResetModel()
+            self._count = n
+            self._ids = self._next_ids
+            self._windows = OrderedDict()
+            self._pending = set()
+            self._windows[0] = rows
+            self._shown = generation
+            self.endResetModel()
+            self.count, self.total_wan, self.busy = n, total, False
+            self.loaded.emit(n, total)
+            self._all_ids()  # after the first window: not competing with it
+
+        def ids_in(ids: list[str]) -> None:
+            if not shiboken6.isValid(self) or generation != self._generation:
+                return
+            if self.busy:  # the first window is not shown yet: keep them for it
+                self._next_ids = ids
+                return
+            self._ids = ids
+            self._check_ids()
+
+        self._all_ids = lambda: self._run(
+            all_ids, on_result=ids_in, on_error=self._error(generation)
+        )
+        self._run(first, on_result=shown, on_error=self._error(generation))
+
+    def _check_ids(self) -> None:
+        """The ids disagree with the count (a change between the two queries): re-show."""
+        assert self._ids is not None
+        if len(self._ids) != self._count:
+            self.beginResetModel()
+            self._count = len(self._ids)
+            self._windows = OrderedDict()
+            self._pending = set()
+            self.endResetModel()
+
+    def _error(self, generation: int) -> Callable[[BaseException], None]:
+        def failed(exc: BaseException) -> None:
+            if shiboken6.isValid(self) and generation == self._generation:
+                self.busy = False
+                self.failed.emit(str(exc) or type(exc).__name__)
+
+        return failed
+
+    def _request_window(self, window: int) -> None:
+        if window in self._pending:
+            return
+        self._pending.add(window)
+        generation = self._shown
+        start = window * WINDOW
+        ids = self._ids[start : start + WINDOW] if self._ids is not None else None
+        db, f, sort, desc = self._db, self._filter, self._sort, self._descending
+
+        def work() -> list[ProjectRow]:
+            with db.session(readonly=True) as s:
+                if ids is not None:
+                    return fetch_rows(s, ids)
+                return fetch_page(s, f, sort, desc, start, WINDOW)
+
+        def done(rows: list[ProjectRow]) -> None:
+            if not shiboken6.isValid(self) or generation != self._shown:
+                return
+            self._pending.discard(window)
+            if ids is not None and len(rows) != len(ids):  # some deleted since: keep places
+                by_id = {r.id: r for r in rows}
+                rows = [by_id[i] for i in ids if i in by_id]
+            self._windows[window] = rows
+            while len(self._windows) > MAX_WINDOWS:  # keep memory flat while scrolling
+                self._windows.popitem(last=False)
+            last = min(start + WINDOW, self._count) - 1
+            if last >= start:
+                self.dataChanged.emit(self.index(start, 0), self.index(last, len(COLUMNS) - 1))
+
+        self._run(work, on_result=done, on_error=self._error(generation))
+
+    def row_at(self, row: int) -> ProjectRow | None:
+        """The loaded row (None while its window is being fetched; asks for it)."""
+        window, offset = divmod(row, WINDOW)
+        rows = self._windows.get(window)
+        if rows is None:
+            if 0 <= row < self._count:
+                self._request_window(window)
+            return None
+        self._windows.move_to_end(window)
+        return rows[offset] if offset < len(rows) else None
+
+    def project_id(self, row: int) -> str | None:
+        """The id of ``row`` (None if neither the ids nor its window are in yet)."""
+        if self._ids is not None and 0 <= row < len(self._ids):
+            return self._ids[row]
+        window, offset = divmod(row, WINDOW)
+        rows = self._windows.get(window)
+        return rows[offset].id if rows is not None and offset < len(rows) else None
+
+    def row_of(self, project_id: str) -> int:
+        if self._ids is not None:
+            try:
+                return self._ids.index(project_id)
+            except ValueError:
+                return -1
+        for window, rows in self._windows.items():
+            for offset, r in enumerate(rows):
+                if r.id == project_id:
+                    return window * WINDOW + offset
+        return -1
+
+    # ------------------------------------------------------------ Qt model API
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
+            return None
+        column = COLUMNS[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _tr(column.header)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            side = Qt.AlignmentFlag.AlignRight if column.right else Qt.AlignmentFlag.AlignLeft
+            return side | Qt.AlignmentFlag.AlignVCenter
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < self._count:
+            return None
+        if role == ENTITY_ROLE:
+            return self.project_id(index.row())
+        column = COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            side = Qt.AlignmentFlag.AlignRight if column.right else Qt.AlignmentFlag.AlignLeft
+            return side | Qt.AlignmentFlag.AlignVCenter
+        if role not in (Qt.ItemDataRole.DisplayRole, SORT_ROLE, Qt.ItemDataRole.ToolTipRole):
+            return None
+        row = self.row_at(index.row())
+        if row is None:
+            return None
+        if role == SORT_ROLE:
+            return sort_value(column, row)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return row.name if column.key == "name" else None
+        return display(column, row)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(COLUMNS):
+            return
+        key = COLUMNS[column].key
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (key, descending) == (self._sort, self._descending) and self._count:
+            return
+        self._sort, self._descending = key, descending
+        self.reload()

@@ -1,0 +1,399 @@
+"""The 项目库 kanban: one column per stage (线索 → 投产/运营; 终止 folded at the end).
+
+Cards show name, investor, 亿元 and days in stage. Dragging a card onto a later stage's
+column calls ``move_card(project_id, stage)``, which asks for the date and a note
+(``ProjectStageDialog``) and applies ``advance_stage``; tests call ``move_card`` with
+``on=`` to skip the dialog.
+
+Signals:
+    message(str, bool): something to tell the user (text, is_error).
+    open_project(str): a card was double-clicked.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from decimal import Decimal
+
+import shiboken6
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QScrollArea,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jianan_desk.domain.stages import Stage
+from jianan_desk.services.errors import NotFoundError, ValidationError
+from jianan_desk.services.project_query import (
+    ProjectFilter,
+    ProjectRow,
+    StageTotal,
+    fetch_page,
+    stage_summary,
+)
+from jianan_desk.services.projects import StageChangeResult
+from jianan_desk.store.engine import Database
+from jianan_desk.ui.dialogs.project_stage import (
+    ADVANCE,
+    ProjectStageDialog,
+    StageChangeRequest,
+    apply_stage_change,
+)
+from jianan_desk.ui.hub import Hub
+from jianan_desk.ui.models.project_board import (
+    BOARD_STAGES,
+    CARD_LIMIT,
+    PROJECT_MIME,
+    ROW_ROLE,
+    StageCardsModel,
+)
+from jianan_desk.ui.models.project_table import ENTITY_ROLE, yi_text
+from jianan_desk.ui.operations import run_in_background
+from jianan_desk.ui.style import hairline, muted_text
+
+CARD_HEIGHT = 76
+COLUMN_WIDTH = 230
+
+
+class CardDelegate(QStyledItemDelegate):
+    """Paints a card: name (bold), investor, 亿元 left and days in stage right."""
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        return QSize(40, CARD_HEIGHT)  # as wide as the column (a non-wrapping list)
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        row: ProjectRow | None = index.data(ROW_ROLE)
+        if row is None:
+            return
+        palette = QApplication.palette()  # the view's own is transparent (board style)
+        rect = option.rect.adjusted(4, 3, -4, -3)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        border = palette.color(QPalette.ColorRole.Highlight) if selected else hairline(palette)
+        painter.setPen(border)
+        painter.setBrush(palette.color(QPalette.ColorRole.Base))
+        painter.drawRoundedRect(rect, 6, 6)
+        inner = rect.adjusted(10, 6, -10, -6)
+        line = inner.height() // 3
+        font = option.font
+        bold = type(font)(font)
+        bold.setBold(True)
+        painter.setFont(bold)
+        painter.setPen(palette.color(QPalette.ColorRole.Text))
+        metrics = painter.fontMetrics()
+        name_rect = QRect(inner.left(), inner.top(), inner.width(), line)
+        painter.drawText(
+            name_rect,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            metrics.elidedText(row.name, Qt.TextElideMode.ElideRight, inner.width()),
+        )
+        painter.setFont(font)
+        metrics = painter.fontMetrics()
+        painter.setPen(muted_text(palette))
+        investor = row.investor_name or "—"
+        painter.drawText(
+            QRect(inner.left(), inner.top() + line, inner.width(), line),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            metrics.elidedText(investor, Qt.TextElideMode.ElideRight, inner.width()),
+        )
+        bottom = QRect(inner.left(), inner.top() + 2 * line, inner.width(), line)
+        painter.setPen(palette.color(QPalette.ColorRole.Text))
+        painter.drawText(
+            bottom,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            f"{yi_text(row.total_investment_wan)} 亿元",
+        )
+        if row.days_in_stage is not None:
+            painter.setPen(muted_text(palette))
+            painter.drawText(
+                bottom,
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                f"本阶段 {row.days_in_stage} 天",
+            )
+        painter.restore()
+
+
+class CardList(QListView):
+    """One column's card list: drags cards out, accepts cards dropped from other columns."""
+
+    def __init__(self, board: ProjectBoard, stage: Stage, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.board, self.stage = board, stage
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setUniformItemSizes(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSpacing(1)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setItemDelegate(CardDelegate(self))
+        self.doubleClicked.connect(lambda index: board.open_project.emit(index.data(ENTITY_ROLE)))
+
+    def _accepts(self, event: QDragEnterEvent | QDragMoveEvent | QDropEvent) -> bool:
+        return event.mimeData().hasFormat(PROJECT_MIME)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._accepts(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if self._accepts(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        if not self._accepts(event):
+            event.ignore()
+            return
+        project_id = bytes(event.mimeData().data(PROJECT_MIME).data()).decode()
+        event.setDropAction(Qt.DropAction.IgnoreAction)  # the model is not edited by the view
+        event.accept()
+        self.board.move_card(project_id, self.stage)
+
+
+class StageColumn(QFrame):
+    def __init__(self, board: ProjectBoard, stage: Stage, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.stage = stage
+        self.setObjectName("boardColumn")
+        self.model = StageCardsModel(stage, self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 8, 6, 6)
+        layout.setSpacing(4)
+        head = QHBoxLayout()
+        self.title = QLabel(stage.label, self)
+        self.title.setObjectName("boardColumnTitle")
+        self.summary = QLabel("", self)
+        self.summary.setObjectName("boardColumnSummary")
+        head.addWidget(self.title)
+        head.addStretch(1)
+        head.addWidget(self.summary)
+        self.fold = QToolButton(self)
+        self.fold.setAutoRaise(True)
+        self.fold.setVisible(stage is Stage.DROPPED)
+        self.fold.clicked.connect(lambda: self.set_folded(not self.folded))
+        head.addWidget(self.fold)
+        layout.addLayout(head)
+        self.list = CardList(board, stage, self)
+        self.list.setModel(self.model)
+        layout.addWidget(self.list, 1)
+        self.more = QLabel("", self)
+        self.more.setObjectName("boardColumnMore")
+        layout.addWidget(self.more)
+        self.folded = False
+        self.total = StageTotal(stage.value, stage.label, 0, Decimal(0))
+        self.set_folded(stage is Stage.DROPPED)
+
+    def set_folded(self, folded: bool) -> None:
+        self.folded = folded
+        self.list.setVisible(not folded)
+        self.more.setVisible(not folded)
+        self.summary.setVisible(not folded)
+        self.fold.setText(self.tr("展开") if folded else self.tr("收起"))
+        self.fold.setToolTip(self.tr("展开") if folded else self.tr("收起"))
+        self.setFixedWidth(110 if folded else COLUMN_WIDTH)
+
+    def set_total(self, total: StageTotal) -> None:
+        self.total = total
+        self.title.setText(f"{total.label}  {total.count}")
+        self.summary.setText(f"{yi_text(total.total_investment_wan)} 亿元")
+
+    def set_cards(self, rows: list[ProjectRow]) -> None:
+        self.model.set_rows(rows)
+        hidden = self.total.count - len(rows)
+        self.more.setText(
+            self.tr("另有 {0} 个未显示（请缩小筛选）").format(hidden) if hidden > 0 else ""
+        )
+
+
+class ProjectBoard(QWidget):
+    message = Signal(str, bool)
+    open_project = Signal(str)
+    loaded = Signal()
+
+    def __init__(self, db: Database, hub: Hub, actor: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db, self.hub, self.actor = db, hub, actor
+        self.filter = ProjectFilter()
+        self._generation = 0
+        self.busy = False
+        self._waiting: set[str] = set()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        strip = QWidget(scroll)
+        strip.setObjectName("boardStrip")
+        row = QHBoxLayout(strip)
+        row.setContentsMargins(8, 8, 8, 8)
+        row.setSpacing(8)
+        self.columns: dict[Stage, StageColumn] = {}
+        for stage in BOARD_STAGES:
+            column = StageColumn(self, stage, strip)
+            self.columns[stage] = column
+            row.addWidget(column)
+        row.addStretch(1)
+        scroll.setWidget(strip)
+        outer.addWidget(scroll)
+        line = hairline(self.palette()).name()
+        window = self.palette().color(QPalette.ColorRole.Window)
+        self.setStyleSheet(
+            f"QFrame#boardColumn {{ background: {window.name()}; border: 1px solid {line};"
+            " border-radius: 8px; }"
+            "QLabel#boardColumnTitle { font-weight: 600; }"
+            f"QLabel#boardColumnSummary, QLabel#boardColumnMore {{ color: "
+            f"{muted_text(self.palette()).name()}; }}"
+            f"QListView {{ background: {window.name()}; border: none; }}"
+            "QListView QScrollBar:vertical { width: 8px; background: transparent; margin: 0; }"
+            "QListView QScrollBar::handle:vertical { background: palette(mid);"
+            " border-radius: 4px; min-height: 24px; }"
+            "QListView QScrollBar::add-line:vertical, QListView QScrollBar::sub-line:vertical"
+            " { height: 0; }"
+            "QListView QScrollBar::add-page:vertical, QListView QScrollBar::sub-page:vertical"
+            " { background: none; }"
+        )
+
+    def cards(self, stage: Stage) -> StageCardsModel:
+        return self.columns[stage].model
+
+    def set_filter(self, f: ProjectFilter) -> None:
+        self.filter = f
+        self.reload()
+
+    def reload(self) -> None:
+        """Reload in the background: the stage totals, then each stage's cards in parallel
+        (one read-only Session each); ``loaded`` once every column is filled."""
+        self._generation += 1
+        generation = self._generation
+        db, f = self.db, self.filter
+        self.busy = True
+
+        def totals_work() -> list[StageTotal]:
+            with db.session(readonly=True) as s:
+                return stage_summary(s, f)
+
+        def cards_work(stage: str) -> list[ProjectRow]:
+            one = dataclasses.replace(f, stages=(stage,))
+            with db.session(readonly=True) as s:
+                return fetch_page(s, one, "updated_at", True, 0, CARD_LIMIT)
+
+        def totals_in(totals: list[StageTotal]) -> None:
+            if not shiboken6.isValid(self) or generation != self._generation:
+                return
+            waiting = {t.stage for t in totals if t.count}
+            for total in totals:
+                column = self.columns[Stage(total.stage)]
+                column.set_total(total)
+                if not total.count:
+                    column.set_cards([])
+                    continue
+                run_in_background(
+                    lambda stage=total.stage: cards_work(stage),
+                    on_result=lambda rows, stage=total.stage: cards_in(stage, rows),
+                    on_error=failed,
+                )
+            if not waiting:
+                self._finish()
+            self._waiting = waiting
+
+        def cards_in(stage: str, rows: list[ProjectRow]) -> None:
+            if not shiboken6.isValid(self) or generation != self._generation:
+                return
+            self.columns[Stage(stage)].set_cards(rows)
+            self._waiting.discard(stage)
+            if not self._waiting:
+                self._finish()
+
+        def failed(exc: BaseException) -> None:
+            if shiboken6.isValid(self) and generation == self._generation:
+                self.busy = False
+                self.message.emit(str(exc), True)
+
+        run_in_background(totals_work, on_result=totals_in, on_error=failed)
+
+    def _finish(self) -> None:
+        self.busy = False
+        self.loaded.emit()
+
+    def _card(self, project_id: str) -> ProjectRow | None:
+        for column in self.columns.values():
+            for n in range(column.model.rowCount()):
+                if column.model.card(n).id == project_id:
+                    return column.model.card(n)
+        return None
+
+    def move_card(
+        self,
+        project_id: str,
+        stage: Stage | str,
+        *,
+        on: dt.date | None = None,
+        note: str = "",
+    ) -> StageChangeResult | None:
+        """Advance ``project_id`` to ``stage`` (a drop). Without ``on`` the date/note dialog
+        asks (cancel: nothing happens). Returns the result, or None (refused or cancelled;
+        ``message`` says why)."""
+        target = Stage(stage)
+        card = self._card(project_id)
+        if card is not None and card.stage == target.value:
+            return None
+        if target is Stage.DROPPED:
+            self.message.emit(self.tr("终止项目请在项目表单中操作（需填写原因）"), True)
+            return None
+        if card is not None and Stage(card.stage).rank >= target.rank >= 0:
+            self.message.emit(self.tr("只能拖到后面的阶段；回退请在项目表单中“更正”"), True)
+            return None
+        if on is None:
+            dialog = ProjectStageDialog(
+                ADVANCE, card.name if card else "", (target,), preselect=target, parent=self
+            )
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            request = dialog.request()
+        else:
+            request = StageChangeRequest(ADVANCE, target, on, note)
+        try:
+            result = apply_stage_change(self.db, project_id, request, self.actor)
+        except ValidationError as exc:
+            self.message.emit("；".join(exc.errors.values()), True)
+            return None
+        except NotFoundError as exc:
+            self.message.emit(str(exc), True)
+            return None
+        text = self.tr("已推进至{0}").format(result.stage_label)
+        self.message.emit("；".join((text, *result.messages)), False)
+        self.hub.announce(Hub.PROJECTS)
+        return result
+
+
+__all__ = ["ProjectBoard"]
