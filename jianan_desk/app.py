@@ -84,7 +84,13 @@ def _install_qt_translation(app: QApplication) -> None:
         app.installTranslator(translator)
 
 
+_headless = False  # a screenshot run: nobody is there to close a message box
+
+
 def _critical(title: str, message: str) -> None:
+    if _headless:
+        print(f"{title}：{message}", file=sys.stderr)
+        return
     QMessageBox.critical(None, title, message)
 
 
@@ -191,6 +197,17 @@ def _open(db_url: str) -> Database | None:
 
 
 def _screenshot_run(
+    app: QApplication, db_url: str, preferences: Preferences, target: Path, page_id: str | None
+) -> int:
+    global _headless
+    _headless = True
+    try:
+        return _screenshot_window(app, db_url, preferences, target, page_id)
+    finally:
+        _headless = False
+
+
+def _screenshot_window(
     app: QApplication, db_url: str, preferences: Preferences, target: Path, page_id: str | None
 ) -> int:
     db = _open(db_url)

@@ -252,9 +252,22 @@ def migration_hidden_imports(root: Path = ROOT) -> list[str]:
     return sorted(name for name in names if _is_module(name))
 
 
+def app_modules(root: Path = ROOT) -> list[str]:
+    """Every module of the program itself. Pages are imported by name when they are built
+    (``importlib.import_module``), which PyInstaller's analysis cannot follow; without them a
+    frozen program stops at its first page."""
+    package = root / "jianan_desk"
+    names = []
+    for path in sorted(package.rglob("*.py")):
+        rel = path.relative_to(root).with_suffix("")
+        parts = rel.parts[:-1] if rel.name == "__init__" else rel.parts
+        names.append(".".join(parts))
+    return names
+
+
 def hidden_imports(root: Path = ROOT) -> list[str]:
     qt = [name for name in QT_HIDDEN_IMPORTS if _is_module(name)]
-    return sorted(set(migration_hidden_imports(root)) | set(qt))
+    return sorted(set(migration_hidden_imports(root)) | set(qt) | set(app_modules(root)))
 
 
 def keep_qt_translation(dest: str) -> bool:

@@ -126,3 +126,15 @@ def test_lock_released_after_internal_error_while_opening(qapp, db, monkeypatch,
     assert run_gui(db.url) == app_module.EXIT_INTERNAL
     assert critical[0][0] == "内部错误"
     WriterLock(db.path).acquire(0, for_gui=True).release()
+
+
+def test_screenshot_never_waits_for_a_message_box(qapp, db, tmp_path, monkeypatch, capsys):
+    """A headless screenshot run that hits an error prints it instead of blocking on a box."""
+
+    def must_not_block(*_a, **_k):
+        raise AssertionError("a message box in a screenshot run would wait forever")
+
+    monkeypatch.setattr(QMessageBox, "critical", must_not_block)
+    missing = f"sqlite:///{tmp_path / 'no-such-folder' / 'x.sqlite'}"
+    assert run_gui(missing, screenshot=tmp_path / "x.png") == 1
+    assert "不存在" in capsys.readouterr().err

@@ -176,3 +176,13 @@ def test_windows_version_resource_is_well_formed(spec_data):
 def test_packaging_folder_is_not_a_package():
     # PyPI's `packaging` (used by pip and PyInstaller) must not be shadowed by our folder.
     assert not (ROOT / "packaging" / "__init__.py").exists()
+
+
+def test_every_page_module_is_a_hidden_import(spec_data):
+    """Pages are imported by name at run time; the bundle must carry them all."""
+    from jianan_desk.ui.pages import PAGES
+
+    hidden = set(spec_data.hidden_imports())
+    for spec in PAGES:
+        module = "jianan_desk.ui.pages." + spec.class_path.split(":")[0]
+        assert module in hidden, module
