@@ -220,7 +220,7 @@ def cmd_upgrade(args: argparse.Namespace) -> int:
 
 
 def cmd_demo_data(args: argparse.Namespace) -> int:
-    from jianan_desk.services.demo_data import DemoDataError, generate_demo_data
+    from jianan_desk.services.demo import DemoDataError, generate_demo_data
 
     url = resolve_db(args.db)
     with _writer_lock(url):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from jianan_desk.services.demo_data import generate_demo_data
+from jianan_desk.services.demo import generate_demo_data
 from jianan_desk.store.engine import Database
 from jianan_desk.store.migrations import upgrade
 from tests.helpers import open_db

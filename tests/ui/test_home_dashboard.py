@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCharts import QBarCategoryAxis, QCategoryAxis
 from PySide6.QtCore import QDate, Qt, QThreadPool
 
-from jianan_desk.services.demo_data import generate_demo_data
+from jianan_desk.services.demo import generate_demo_data
 from jianan_desk.services.metrics import compute_metrics
 from jianan_desk.services.targets import set_target
 from jianan_desk.store.engine import Database

@@ -13,7 +13,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog
 
-from jianan_desk.services.demo_data import generate_demo_data
+from jianan_desk.services.demo import generate_demo_data
 from jianan_desk.store.migrations import upgrade
 from jianan_desk.ui.hub import Hub
 from jianan_desk.ui.pages.base import PageContext

@@ -14,7 +14,7 @@ from sqlalchemy import delete
 from jianan_desk.domain.metrics import METRIC_KEYS
 from jianan_desk.domain.stages import PIPELINE, Stage
 from jianan_desk.services.dashboard import load_dashboard, load_figure_records
-from jianan_desk.services.demo_data import generate_demo_data
+from jianan_desk.services.demo import generate_demo_data
 from jianan_desk.services.metrics import compute_metrics, compute_metrics_by
 from jianan_desk.services.targets import target_progress
 from jianan_desk.store.engine import Database

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from jianan_desk.domain.stages import Stage, StageEventData, current_stage, validate_history
 from jianan_desk.services.checks import run_checks
-from jianan_desk.services.demo_data import (
+from jianan_desk.services.demo import (
     DEMO_AS_OF,
     GROUP_START_DAY,
     PARTY_SCHOOL_PROJECT_NAME,
@@ -532,7 +532,7 @@ def test_refuses_to_run_twice(db: Database) -> None:
 
 
 def test_demo_projects_are_searchable_and_listable(db):
-    from jianan_desk.services.demo_data import SANJIA_PROJECT_NAME, generate_demo_data
+    from jianan_desk.services.demo import SANJIA_PROJECT_NAME, generate_demo_data
     from jianan_desk.services.project_query import ProjectFilter, count_and_sum, fetch_page
 
     with db.session() as s:
