@@ -232,24 +232,43 @@ def update_funds(
     return _funds_record(row)
 
 
-def delete_funds(session: Session, funds_id: str, actor: str) -> None:
-    actor = clean_actor(actor)
-    row = _live_funds(session, funds_id)
-    project = _project(session, row.project_id)
+def _tombstone(
+    session: Session,
+    project: Project,
+    row: FundsInPlace | KeyProjectPlan | MonthlyInvestment,
+    entity: str,
+    actor: str,
+    changes: dict[str, list[object]],
+) -> None:
+    """Soft-delete a child record of ``project`` and log what it held (one place for all)."""
     now = _touch(project, actor)
     row.deleted_at = row.updated_at = now
     record_change(
         session,
-        entity="funds_in_place",
+        entity=entity,
         entity_id=row.id,
-        parent_id=row.project_id,
+        parent_id=project.id,
         actor=actor,
         action="delete",
-        changes={
+        changes=changes,
+        at=now,
+    )
+
+
+def delete_funds(session: Session, funds_id: str, actor: str) -> None:
+    actor = clean_actor(actor)
+    row = _live_funds(session, funds_id)
+    project = _project(session, row.project_id)
+    _tombstone(
+        session,
+        project,
+        row,
+        "funds_in_place",
+        actor,
+        {
             "received_on": [plain(row.received_on), None],
             "amount_wan": [plain(row.amount_wan), None],
         },
-        at=now,
     )
     session.flush()
 
@@ -375,20 +394,16 @@ def delete_key_plan(session: Session, project_id: str, year: int | str, actor: s
     )
     if row is None:
         raise NotFoundError(f"该项目没有 {y} 年的重点项目计划")
-    now = _touch(project, actor)
-    row.deleted_at = row.updated_at = now
-    record_change(
+    _tombstone(
         session,
-        entity="key_project_plan",
-        entity_id=row.id,
-        parent_id=project_id,
-        actor=actor,
-        action="delete",
-        changes={
+        project,
+        row,
+        "key_project_plan",
+        actor,
+        {
             "year": [y, None],
             "planned_investment_wan": [plain(row.planned_investment_wan), None],
         },
-        at=now,
     )
     session.flush()
 
@@ -455,20 +470,16 @@ def delete_monthly_investment(
     )
     if row is None:
         raise NotFoundError(f"该项目没有 {y} 年 {m} 月的完成投资记录")
-    now = _touch(project, actor)
-    row.deleted_at = row.updated_at = now
-    record_change(
+    _tombstone(
         session,
-        entity="monthly_investment",
-        entity_id=row.id,
-        parent_id=project_id,
-        actor=actor,
-        action="delete",
-        changes={
+        project,
+        row,
+        "monthly_investment",
+        actor,
+        {
             "period": [f"{y}-{m:02d}", None],
             "completed_wan": [plain(row.completed_wan), None],
         },
-        at=now,
     )
     session.flush()
 
