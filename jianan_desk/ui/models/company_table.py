@@ -22,7 +22,6 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -34,11 +33,9 @@ from jianan_desk.services.companies import (
     fetch_company_rows,
 )
 from jianan_desk.store.engine import Database
+from jianan_desk.ui.models.roles import ENTITY_ROLE, SORT_ROLE, AnyIndex
 from jianan_desk.ui.operations import run_in_background
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-ENTITY_ROLE = Qt.ItemDataRole.UserRole + 2
-AnyIndex = QModelIndex | QPersistentModelIndex
 WINDOW = 200
 
 

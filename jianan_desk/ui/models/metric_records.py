@@ -15,15 +15,12 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
 )
 
 from jianan_desk.services.metrics import MetricRecord
+from jianan_desk.ui.models.roles import ENTITY_ROLE, SORT_ROLE, AnyIndex
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-ENTITY_ROLE = Qt.ItemDataRole.UserRole + 2
-AnyIndex = QModelIndex | QPersistentModelIndex
 KIND_DATE_HEADERS = {"funds": "到位日期", "monthly": "月份"}
 
 

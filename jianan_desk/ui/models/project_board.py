@@ -15,15 +15,14 @@ from PySide6.QtCore import (
     QAbstractListModel,
     QMimeData,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
 )
 
 from jianan_desk.domain.stages import Stage
 from jianan_desk.services.project_query import ProjectRow
 from jianan_desk.ui.models.project_table import ENTITY_ROLE, SORT_ROLE, yi_text
+from jianan_desk.ui.models.roles import AnyIndex
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 PROJECT_MIME = "application/x-jianan-project-id"
 ROW_ROLE = Qt.ItemDataRole.UserRole + 3  # the whole ProjectRow (for the card delegate)
 CARD_LIMIT = 200

@@ -27,7 +27,6 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -41,11 +40,9 @@ from jianan_desk.services.project_query import (
     fetch_rows,
 )
 from jianan_desk.store.engine import Database
+from jianan_desk.ui.models.roles import ENTITY_ROLE, SORT_ROLE, AnyIndex
 from jianan_desk.ui.operations import run_in_background
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-ENTITY_ROLE = Qt.ItemDataRole.UserRole + 2
-AnyIndex = QModelIndex | QPersistentModelIndex
 WINDOW = 200  # rows fetched at a time
 MAX_WINDOWS = 30  # windows kept (6,000 rows)
 WAN_PER_YI = Decimal(10_000)

@@ -12,15 +12,14 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QColor, QFont
 
 from jianan_desk.services.projects import TimelineEntry
 from jianan_desk.ui.models.project_table import ENTITY_ROLE, SORT_ROLE
+from jianan_desk.ui.models.roles import AnyIndex
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 HEADERS = ("日期", "阶段", "类型", "记录人", "说明 / 原因")
 
 

@@ -17,18 +17,15 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QColor
 
 from jianan_desk.domain.metrics import BY_KEY, MetricUnit
 from jianan_desk.services.dashboard import TargetDraft, copy_drafts, draft_problems
+from jianan_desk.ui.models.roles import ENTITY_ROLE, SORT_ROLE, AnyIndex
 from jianan_desk.ui.widgets.figure_format import display_unit, trim
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-ENTITY_ROLE = Qt.ItemDataRole.UserRole + 2
-AnyIndex = QModelIndex | QPersistentModelIndex
 WAN_PER_YI = Decimal(10_000)
 PERCENT = Decimal(100)
 PLACEHOLDER = QColor("#9aa0a6")
