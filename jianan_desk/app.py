@@ -230,27 +230,24 @@ def _run_window(
 ) -> int:
     """Show the window at once, then open the database once it has been painted.
 
-    Importing SQLAlchemy and migrating take most of a second; the user sees the window
-    (with a "正在打开数据库" notice) instead of nothing in the meantime.
+    Importing SQLAlchemy and migrating take from a second to, for a large database being
+    upgraded, half a minute: that runs on a pool thread while the window shows "正在打开
+    数据库" and stays responsive. The engine is then used from every thread, one session
+    per unit of work, as everywhere else.
     """
+    from jianan_desk.ui.operations import run_in_background
+
     window = MainWindow(None, Hub(), preferences=preferences)
     opened: list[Database] = []
     marks = StartupMarks()
 
-    def finish_start() -> None:
-        marks.mark("JIANAN_SHOWN")
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            db = _open(db_url)
-        except Exception as exc:  # a bug: say so and end, do not leave an empty window
-            QApplication.restoreOverrideCursor()
-            report_internal_error(exc)
-            app.exit(EXIT_INTERNAL)
-            return
+    def open_in_background() -> Database:
+        from jianan_desk.services.database import open_database
+
+        return open_database(db_url)
+
+    def opened_ok(db: Database) -> None:
         QApplication.restoreOverrideCursor()
-        if db is None:
-            app.exit(EXIT_FAILED)
-            return
         opened.append(db)
         window.attach(db)
         if page_id is not None:
@@ -258,6 +255,20 @@ def _run_window(
         marks.mark("JIANAN_READY")
         if os.environ.get(EXIT_AFTER_SHOWN_ENV) == "1":
             QTimer.singleShot(0, lambda: app.exit(EXIT_OK))
+
+    def open_failed(exc: BaseException) -> None:
+        QApplication.restoreOverrideCursor()
+        if isinstance(exc, StoreError):
+            _critical(_tr("无法打开数据库"), str(exc))
+            app.exit(EXIT_FAILED)
+        else:  # a bug: say so and end, do not leave an empty window
+            report_internal_error(exc)
+            app.exit(EXIT_INTERNAL)
+
+    def finish_start() -> None:
+        marks.mark("JIANAN_SHOWN")
+        QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        run_in_background(open_in_background, on_result=opened_ok, on_error=open_failed)
 
     try:
         window.show()
