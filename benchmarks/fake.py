@@ -23,7 +23,7 @@ from typing import Any
 from benchmarks import vocab
 from jianan_desk.domain.company_names import company_search_key, normalize_company_name
 
-SYNCED = ("id", "created_at", "updated_at", "deleted_at")
+SYNCED = ("id", "created_at", "updated_at", "deleted_at", "version")
 COLUMNS: dict[str, tuple[str, ...]] = {
     "staff_users": (*SYNCED, "name", "role", "title", "unit_id", "phone"),
     "task_forces": (*SYNCED, "name", "head_leader", "deputy", "liaison", "lead_unit_id", "notes"),
@@ -63,12 +63,14 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "planned_start_month",
     ),
     "monthly_investments": (*SYNCED, "project_id", "year", "month", "completed_wan"),
-    "weekly_meetings": (*SYNCED, "held_on", "number", "title", "notes"),
+    "weekly_meetings": (
+        *SYNCED, "held_on", "number", "title", "notes", "chair", "attendees", "decisions",
+    ),
     "problems": (
         *SYNCED,
         "project_id", "task_force_id", "meeting_id", "raised_on", "category", "description",
         "unit_id", "responsible_person", "deadline", "status", "resolution", "resolved_on",
-        "source",
+        "source", "company_id",
     ),
 }  # fmt: skip
 
@@ -242,7 +244,7 @@ class Fabricator:
         stamps, base = self.st.stamps, self.st.base
         upd = stamps[(created if updated is None else updated) - base]
         gone = upd if deleted and self.rng.random() < deleted else None
-        return (self.uuid(), stamps[created - base], upd, gone)
+        return (self.uuid(), stamps[created - base], upd, gone, 1)
 
     # ------------------------------------------------------------ people and task forces
 
@@ -256,7 +258,7 @@ class Fabricator:
             sid, name = self.uuid(), self.person()
             stamp = self.st.stamp(FIRST)
             out["staff_users"].append(
-                (sid, stamp, stamp, None, name, role, title, unit_id, self.mobile())
+                (sid, stamp, stamp, None, 1, name, role, title, unit_id, self.mobile())
             )
             self.staff.append((sid, name))
             if role == "leader":
@@ -287,6 +289,9 @@ class Fabricator:
                 self.st.day(day),
                 number,
                 f"{year}年第{number}次重点项目周例会",
+                "",
+                "",
+                "",
                 "",
             )
             out["weekly_meetings"].append(row)
@@ -564,11 +569,11 @@ class Fabricator:
                 fix_id = self.uuid()
                 fixed_at = st.stamp(max(day, wrong))
                 rows.append(
-                    (self.uuid(), st.stamp(wrong), fixed_at, fixed_at, pid, stage, st.day(wrong),
+                    (self.uuid(), st.stamp(wrong), fixed_at, fixed_at, 1, pid, stage, st.day(wrong),
                      "", who, signing, "advance", "", fix_id)
                 )  # fmt: skip
                 rows.append(
-                    (fix_id, fixed_at, fixed_at, None, pid, stage, st.day(day), "", who, signing,
+                    (fix_id, fixed_at, fixed_at, None, 1, pid, stage, st.day(day), "", who, signing,
                      "correction", "签约日期录入有误，按协议日期更正", None)
                 )  # fmt: skip
                 continue
@@ -665,5 +670,6 @@ class Fabricator:
                     "已协调解决，销号" if resolved else "",
                     st.day(resolved) if resolved else None,
                     "meeting" if meeting else "task_force",
+                    None,
                 )
             )

@@ -66,6 +66,9 @@ class Synced:
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow, index=True)
     deleted_at: Mapped[dt.datetime | None] = mapped_column(default=None)
+    # Optimistic concurrency: bumped by every ORM update, so that a save based on an
+    # outdated copy of the row (another user's edit came first) is refused, not applied.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
 
 # ---------------------------------------------------------------- reference data
@@ -279,7 +282,9 @@ class VisitContact(Synced, Base):
     contact_id: Mapped[str] = mapped_column(ForeignKey("contacts.id"), index=True)
 
 
-TARGET_PRIORITIES = (1, 2, 3)  # 1 = 重点, 2 = 一般, 3 = 储备
+TARGET_PRIORITIES = (1, 2, 3)  # 1 = A 重点, 2 = B 一般, 3 = C 储备
+# 未接触 / 已接触 / 在谈 / 已签约 / 放弃
+TARGET_STATUSES = ("untouched", "contacted", "negotiating", "signed", "dropped")
 
 
 class TargetCompany(Synced, Base):
@@ -294,6 +299,9 @@ class TargetCompany(Synced, Base):
     city: Mapped[str] = mapped_column(String(50), default="")
     follower: Mapped[str] = mapped_column(String(50), default="")  # who follows it
     notes: Mapped[str] = mapped_column(Text, default="")
+    # TARGET_STATUSES, checked by the service (a CHECK would force a table rebuild).
+    status: Mapped[str] = mapped_column(String(16), default="untouched", server_default="untouched")
+    reason: Mapped[str] = mapped_column(Text, default="", server_default="")  # why this company
 
 
 class CompanyMerge(Synced, Base):
@@ -493,6 +501,9 @@ class AnnualTarget(Synced, Base):
     unit: Mapped[str] = mapped_column(String(16))
     display_name: Mapped[str] = mapped_column(String(100))
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    # Pace profile: JSON list of 12 cumulative shares of the year's target expected by the
+    # end of each month (e.g. [0.05, 0.1, …, 1]); "" = linear over the year.
+    monthly_profile: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 # ---------------------------------------------------------------- task forces and problems
@@ -511,6 +522,20 @@ class WeeklyMeeting(Synced, Base):
     number: Mapped[int | None] = mapped_column(Integer)
     title: Mapped[str] = mapped_column(String(200), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+    chair: Mapped[str] = mapped_column(String(50), default="", server_default="")
+    attendees: Mapped[str] = mapped_column(Text, default="", server_default="")  # 、-separated
+    decisions: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+
+class MeetingProject(Synced, Base):
+    """A project reported on at a weekly meeting, with what was reported."""
+
+    __tablename__ = "meeting_projects"
+    __table_args__ = (UniqueConstraint("meeting_id", "project_id"),)
+
+    meeting_id: Mapped[str] = mapped_column(ForeignKey("weekly_meetings.id"), index=True)
+    project_id: Mapped[str] = mapped_column(ForeignKey("projects.id"), index=True)
+    report: Mapped[str] = mapped_column(Text, default="")
 
 
 class Problem(Synced, Base):
@@ -540,6 +565,21 @@ class Problem(Synced, Base):
     resolution: Mapped[str] = mapped_column(Text, default="")
     resolved_on: Mapped[dt.date | None] = mapped_column(Date)
     source: Mapped[str] = mapped_column(String(16), default="meeting")
+    # The enterprise an enterprise problem (万人助企) is about; no FOREIGN KEY, so that
+    # adding the column needs no rebuild of problems.
+    company_id: Mapped[str | None] = mapped_column(String(36), index=True)
+
+
+class ProblemNote(Synced, Base):
+    """A dated progress note on a problem (办理进展), possibly recorded at a meeting."""
+
+    __tablename__ = "problem_notes"
+
+    problem_id: Mapped[str] = mapped_column(ForeignKey("problems.id"), index=True)
+    noted_on: Mapped[dt.date] = mapped_column(Date)
+    text: Mapped[str] = mapped_column(Text)
+    actor: Mapped[str] = mapped_column(String(50), default="")
+    meeting_id: Mapped[str | None] = mapped_column(ForeignKey("weekly_meetings.id"), index=True)
 
 
 # ---------------------------------------------------------------- audit and saved views
