@@ -7,12 +7,13 @@ DEMO_DB ?= demo/jianan-demo.sqlite
 FORMS  := $(wildcard forms/*.ui)
 GENERATED_FORMS := $(patsubst forms/%.ui,jianan_desk/ui/forms/ui_%.py,$(FORMS))
 
-.PHONY: help venv demo run test bench lint format forms screenshot clean dist dist-check
+.PHONY: help venv demo run test test-pg bench lint format forms screenshot clean dist dist-check
 
 help:
 	@echo "make demo    set up and start the app on a demo database ($(DEMO_DB))"
 	@echo "make run     start the app on your real database"
-	@echo "make test    set up and run the whole test suite"
+	@echo "make test    set up and run the whole test suite (SQLite)"
+	@echo "make test-pg the whole suite again on a throwaway PostgreSQL cluster"
 	@echo "make bench   run the benchmarks (prints figures)"
 	@echo "make lint    ruff check + ruff format --check"
 	@echo "make forms   recompile forms/*.ui into jianan_desk/ui/forms/"
@@ -45,6 +46,11 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# Starts a throwaway PostgreSQL cluster (initdb in a temp dir, a free local port, run as
+# `nobody` when we are root), runs the suite with JIANAN_TEST_DB pointing at it, stops it.
+test-pg: $(STAMP)
+	$(BIN)/python -m tests.pg.run
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks

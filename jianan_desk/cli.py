@@ -20,6 +20,10 @@ from pathlib import Path
 from typing import NoReturn
 
 from jianan_desk import APP_TITLE, __version__
+from jianan_desk.cli_migrate import COMMANDS as MIGRATE_COMMANDS
+from jianan_desk.cli_migrate import add_parser as add_migrate_parser
+from jianan_desk.cli_sync import COMMANDS as SYNC_COMMANDS
+from jianan_desk.cli_sync import add_parsers as add_sync_parsers
 from jianan_desk.logs import log_exception
 from jianan_desk.paths import resolve_db
 from jianan_desk.store.errors import StoreError
@@ -128,10 +132,26 @@ def build_parser() -> argparse.ArgumentParser:
             "-o", "--output", required=True, type=Path, metavar="FILE", help="输出的 PDF 文件"
         )
         r.add_argument("--issuer", metavar="NAME", help="制表单位（默认：建安区投资促进中心）")
+    from jianan_desk import cli_meeting  # 周例会简报 (its own options and -o/--issuer)
 
-    p = sub.add_parser("import", help="从 Excel（.xlsx/.xls）或 CSV 导入项目台账")
+    cli_meeting.add_parser(kinds)
+    from jianan_desk import cli_coverage  # 招商图谱覆盖
+
+    cli_coverage.add_parser(kinds)
+    from jianan_desk import cli_ranking  # 季度考评排名 (its own options, PDF or .xlsx)
+
+    cli_ranking.add_parser(kinds)
+
+    p = sub.add_parser(
+        "import", help="从 Excel（.xlsx/.xls）或 CSV 导入台账（项目、客商、拜访、目标）"
+    )
     p.add_argument("file", type=Path, metavar="FILE", help="要导入的文件")
-    p.add_argument("--kind", choices=("projects",), default="projects", help="导入内容（默认项目）")
+    p.add_argument(
+        "--kind",
+        choices=("projects", "companies", "visits", "targets"),
+        default="projects",
+        help="导入内容：projects 项目（默认）、companies 客商、visits 拜访记录、targets 年度目标",
+    )
     p.add_argument("--sheet", metavar="NAME", help="工作表名称（默认：第一个有数据的工作表）")
     p.add_argument("--dry-run", action="store_true", help="只预览，不写入数据库")
     p.add_argument("--skip-invalid", action="store_true", help="跳过有错误的行，导入其余行")
@@ -141,11 +161,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--actor", default="Excel导入", metavar="NAME", help="记入修改日志的操作人")
 
-    p = sub.add_parser("export", help="导出项目清单或导入模板为 .xlsx")
-    p.add_argument("--kind", choices=("projects",), default="projects", help="导出内容（默认项目）")
+    p = sub.add_parser("export", help="导出清单（项目、客商、拜访、目标）或导入模板为 .xlsx")
+    p.add_argument(  # checked against excel.export_kinds (imported only when exporting)
+        "--kind",
+        default="projects",
+        metavar="KIND",
+        help="导出内容：projects 项目（默认）、companies 客商、visits 拜访记录、targets 年度目标等",
+    )
     p.add_argument("--template", choices=("projects",), help="导出导入模板（含示例与填写说明）")
-    p.add_argument("--year", type=int, help="只导出该年签约的项目")
+    p.add_argument(
+        "--year", type=int, help="只导出该年的记录（项目按签约年份，拜访按拜访日期，目标按年度）"
+    )
+    p.add_argument("--unmasked", action="store_true", help="联系人信息不打码（默认打码）")
     p.add_argument("-o", "--output", required=True, type=Path, metavar="FILE", help="输出的 .xlsx")
+    add_sync_parsers(sub, _ChineseParser)
+    add_migrate_parser(sub)
     return parser
 
 
@@ -418,6 +448,10 @@ def cmd_report(args: argparse.Namespace) -> int:
         make_report,
     )
 
+    if args.report == "ranking":
+        from jianan_desk import cli_ranking
+
+        return cli_ranking.run(args, _open)
     target: Path = args.output.expanduser().resolve()
     if not target.parent.is_dir():
         raise CliError(f"输出文件夹不存在：{target.parent}")
@@ -432,6 +466,14 @@ def cmd_report(args: argparse.Namespace) -> int:
         elif args.report == "targets":
             _check_year(args.year)
             request = TargetsRequest(args.year, args.as_of)
+        elif args.report == "meeting":
+            from jianan_desk import cli_meeting
+
+            request = cli_meeting.request(args)
+        elif args.report == "coverage":
+            from jianan_desk import cli_coverage
+
+            request = cli_coverage.request(args)
         else:
             request = TripRequest(args.trip)
         db = _open(args, write=False)
@@ -450,9 +492,10 @@ def cmd_report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _parse_maps(items: Sequence[str]) -> dict[str, str]:
-    from jianan_desk.excel.columns import FIELD_TITLES
+def _parse_maps(items: Sequence[str], kind: str = "projects") -> dict[str, str]:
+    from jianan_desk.excel.columns import KINDS
 
+    FIELD_TITLES = KINDS[kind].titles
     by_title = {v: k for k, v in FIELD_TITLES.items()}
     out: dict[str, str] = {}
     for item in items:
@@ -467,17 +510,18 @@ def _parse_maps(items: Sequence[str]) -> dict[str, str]:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from jianan_desk.excel.bulk import ImportCancelled
+    from jianan_desk.excel.imports import IMPORT_KINDS
     from jianan_desk.excel.projects_import import (
         LARGE_IMPORT_ROWS,
         ImportFailed,
-        apply_import,
-        plan_import,
         write_error_workbook,
     )
     from jianan_desk.excel.reader import SpreadsheetError, read_table
 
+    kind = IMPORT_KINDS[args.kind]
     source: Path = args.file.expanduser()
-    overrides = _parse_maps(args.map)
+    overrides = _parse_maps(args.map, args.kind)
     try:
         table = read_table(source, args.sheet)
     except SpreadsheetError as exc:
@@ -488,7 +532,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         try:
             with db.session() as session:
                 try:
-                    plan = plan_import(session, table, overrides=overrides)
+                    plan = kind.plan(session, table, overrides=overrides)
                 except ValueError as exc:
                     raise CliError(f"工作表“{table.sheet}”：{exc}") from exc
                 _print_plan(plan)
@@ -505,8 +549,13 @@ def cmd_import(args: argparse.Namespace) -> int:
                         db.path, db.path.with_name(f"{db.path.stem}-导入前-{stamp}.sqlite")
                     )
                     print(f"导入前备份：{backup}")
+                elif db.path is not None and db.path.exists():  # rotated, in <db>.backups
+                    from jianan_desk.store.backup import auto_backup
+
+                    backup = auto_backup(db.path, "import")
+                    print(f"导入前备份：{backup}")
                 try:
-                    result = apply_import(
+                    result = kind.apply(
                         session, plan, actor=args.actor, skip_invalid=args.skip_invalid
                     )
                 except ImportFailed as exc:
@@ -517,14 +566,18 @@ def cmd_import(args: argparse.Namespace) -> int:
                         f"共 {len(exc.plan.errors)} 处错误，未导入任何数据（全部或全不）。"
                         "改正后重新导入，或加 --skip-invalid 只导入无误的行。"
                     ) from exc
+                except ImportCancelled as exc:  # not from the CLI today; kept for symmetry
+                    session.rollback()
+                    raise CliError(str(exc)) from exc
                 from jianan_desk.excel.columns import remember_mapping
 
                 remember_mapping(plan.columns)
         finally:
             db.dispose()
     print(
-        f"已导入：新建 {result.created} 个项目，更新 {result.updated} 个，"
-        f"未变化 {result.unchanged} 个，跳过错误行 {result.rejected} 行。"
+        f"已导入：新建 {result.created} {kind.unit}{kind.title}，"
+        f"更新 {result.updated} {kind.unit}，"
+        f"未变化 {result.unchanged} {kind.unit}，跳过错误行 {result.rejected} 行。"
     )
     if result.rejected:
         target = args.errors or source.with_name(f"{source.stem}-错误行.xlsx")
@@ -537,9 +590,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 def _print_plan(plan) -> None:  # noqa: ANN001 - ImportPlan
     cols = plan.columns
     print(f"工作表“{plan.sheet}”，表头在第 {cols.header_row + 1} 行。")
-    from jianan_desk.excel.columns import FIELD_TITLES
-
-    mapped = "、".join(f"{cols.headers[c]}→{FIELD_TITLES[f]}" for f, c in cols.fields.items())
+    mapped = "、".join(f"{cols.headers[c]}→{cols.titles[f]}" for f, c in cols.fields.items())
     print(f"列对应：{mapped}" + ("（沿用上次保存的对应关系）" if cols.remembered else ""))
     if cols.unknown:
         print(f"未识别的列（不导入，可用 --map 指定）：{'、'.join(plan.unknown_columns)}")
@@ -567,8 +618,12 @@ def _print_plan(plan) -> None:  # noqa: ANN001 - ImportPlan
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from jianan_desk.excel.export import export_projects, export_template
+    from jianan_desk.excel.export import export_template
+    from jianan_desk.excel.export_kinds import EXPORT_KINDS, export_kind
 
+    if args.kind not in EXPORT_KINDS:
+        known = "、".join(f"{k}（{v.title}）" for k, v in EXPORT_KINDS.items())
+        raise CliError(f"未知的导出内容“{args.kind}”；可用：{known}")
     target: Path = args.output.expanduser()
     if target.suffix.lower() != ".xlsx":
         raise CliError(f"输出文件应为 .xlsx：{target}")
@@ -583,10 +638,15 @@ def cmd_export(args: argparse.Namespace) -> int:
     db = _open(args, write=False)
     try:
         with db.session(readonly=True) as session:
-            count = export_projects(session, target, year=args.year)
+            count = export_kind(session, args.kind, target, year=args.year, unmasked=args.unmasked)
+    except OSError as exc:
+        raise CliError(f"无法写入 {target}：{exc.strerror or exc}") from exc
     finally:
         db.dispose()
-    print(f"已导出 {count} 个项目：{target}")
+    entry = EXPORT_KINDS[args.kind]
+    masked = "（联系人已打码）" if entry.personal and not args.unmasked else ""
+    unit = {"projects": "个", "companies": "家", "targets": "项"}.get(args.kind, "条")
+    print(f"已导出 {count} {unit}{entry.title}：{target}{masked}")
     return EXIT_OK
 
 
@@ -600,10 +660,16 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "report": cmd_report,
     "import": cmd_import,
     "export": cmd_export,
+    **SYNC_COMMANDS,
+    **MIGRATE_COMMANDS,
 }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from jianan_desk.launch import gui_request, run_gui_request
+
+    if (gui := gui_request(argv)) is not None:  # the GUI: no need to build every command
+        return run_gui_request(gui)
     args = build_parser().parse_args(argv)
     try:
         if args.command is None:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sqlalchemy.exc import DBAPIError
 
+from jianan_desk.store.dialect import is_connection_lost
 from jianan_desk.store.engine import Database, make_engine
-from jianan_desk.store.errors import DatabaseUnavailableError, StoreError
+from jianan_desk.store.errors import ConnectionLostError, DatabaseUnavailableError, StoreError
 from jianan_desk.store.migrations import UpgradeResult, check_not_newer, upgrade
 
 
@@ -21,7 +24,9 @@ def open_database(url: str, *, migrate: bool = True, must_exist: bool = False) -
         if must_exist and path is not None and not path.exists():
             raise DatabaseUnavailableError(f"数据库文件不存在：{path}")
         if migrate:
+            _daily_backup(path)
             upgrade_database(db)
+            _check_installation(db)
         else:
             check_not_newer(db)
     except StoreError:
@@ -44,6 +49,8 @@ def describe_dbapi_error(db: Database, exc: DBAPIError) -> str:
     """A Chinese message for the environment problems SQLite reports."""
     text = str(exc.orig).lower() if exc.orig is not None else str(exc).lower()
     name = db.display_name
+    if is_connection_lost(exc):  # a database server that cannot be reached
+        return str(ConnectionLostError(name))
     if "locked" in text or "busy" in text:
         return f"数据库 {name} 正被其他程序占用，请稍后重试。"
     if "readonly" in text or "read-only" in text:
@@ -55,3 +62,24 @@ def describe_dbapi_error(db: Database, exc: DBAPIError) -> str:
     if "unable to open" in text:
         return f"无法打开数据库 {name}（文件夹不存在或没有权限）。"
     return f"数据库 {name} 出错：{exc.orig}"
+
+
+def _daily_backup(path: Path | None) -> None:
+    """The first open of each day backs the file up (``store.backup``, rotated)."""
+    if path is None or not path.exists():
+        return
+    from jianan_desk.settings import BACKUP_KEEP_DAILY, BACKUP_KEEP_WEEKLY, Preferences
+    from jianan_desk.store.backup import daily_backup
+
+    prefs = Preferences()
+    daily_backup(
+        path, keep_daily=prefs.get(BACKUP_KEEP_DAILY), keep_weekly=prefs.get(BACKUP_KEEP_WEEKLY)
+    )
+
+
+def _check_installation(db: Database) -> None:
+    """A copied file becomes a separate installation for sync (``store.installation``)."""
+    from jianan_desk.store.installation import check_installation
+
+    with db.engine.begin() as conn:
+        check_installation(conn, db.path)

@@ -6,6 +6,8 @@ keys are the input dataclass's field names; ``FIELD_LABELS`` names them in Chine
 
 from __future__ import annotations
 
+import datetime as dt
+
 from jianan_desk.domain.project_fields import FIELD_LABELS
 
 
@@ -29,4 +31,26 @@ class NotFoundError(LookupError):
 
 
 class ConcurrentEditError(RuntimeError):
-    """The record was changed by someone else since the form loaded it."""
+    """The record was changed by someone else since the form loaded it.
+
+    ``actors`` (who), ``fields`` (Chinese labels of what they changed) and ``changed_at``
+    are filled when the change log tells; the message already names them.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        actors: tuple[str, ...] = (),
+        fields: tuple[str, ...] = (),
+        changed_at: dt.datetime | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.actors = actors
+        self.fields = fields
+        self.changed_at = changed_at
+
+
+class CopyDatabaseError(RuntimeError):
+    """``migrate-to`` cannot copy: a target that is not empty or unreachable, a source not at
+    the current schema, or a row the target refuses. Nothing was written to the target."""

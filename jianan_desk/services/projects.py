@@ -16,6 +16,7 @@ recomputed from its effective events after each of them.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields, replace
 from decimal import Decimal
@@ -23,10 +24,12 @@ from typing import Any
 
 from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from jianan_desk.domain.dates import DateParseError, parse_date
 from jianan_desk.domain.project_fields import (
     FAMILY_LABELS,
+    FIELD_LABELS,
     FieldError,
     clean_text,
     parse_family,
@@ -54,6 +57,7 @@ from jianan_desk.services.audit import clean_actor, diff, plain, record_change
 from jianan_desk.services.errors import ConcurrentEditError, NotFoundError, ValidationError
 from jianan_desk.services.investments import InvestmentSummary, investment_summary
 from jianan_desk.store.models import (
+    ChangeLog,
     Company,
     IndustryNode,
     PlanField,
@@ -325,6 +329,7 @@ class ProjectDetail:
     stage_options: StageOptions
     investment: InvestmentSummary
     messages: tuple[str, ...] = ()  # what the call that returned it wants the user told
+    version: int = 0  # the row version loaded: pass it back as update_project(expected_version)
 
     def to_input(self) -> ProjectInput:
         """The form's starting values (amounts as Decimal; the form formats them)."""
@@ -447,6 +452,7 @@ def get_project_detail(
         timeline=timeline,
         stage_options=options(effective),
         investment=investment_summary(session, project_id),
+        version=p.version,
     )
 
 
@@ -523,12 +529,18 @@ def update_project(
     actor: str,
     *,
     expected_updated_at: dt.datetime | None = None,
+    expected_version: int | None = None,
 ) -> ProjectDetail:
     """Save the form. Only changed fields are written and logged; nothing changed, nothing
-    written. ``expected_updated_at`` (the ``updated_at`` the form loaded) guards against
-    overwriting someone else's edit: ``ConcurrentEditError`` if it moved on."""
+    written. ``expected_version`` (``ProjectDetail.version``, the row version the form
+    loaded) guards against overwriting someone else's edit: ``ConcurrentEditError`` naming
+    who changed which fields if the row moved on, also when the other save commits between
+    our read and our write (the ORM's ``WHERE version = …``). ``expected_updated_at`` is the
+    older, coarser guard on the edit time."""
     actor = clean_actor(actor)
     project = _live(session, project_id)
+    if expected_version is not None and project.version != expected_version:
+        raise concurrent_edit_error(session, project, expected_version)
     if expected_updated_at is not None and project.updated_at != expected_updated_at:
         raise ConcurrentEditError(
             f"该项目已被{project.updated_by or '他人'}修改（{project.updated_at:%Y-%m-%d %H:%M}），"
@@ -545,7 +557,15 @@ def update_project(
         setattr(project, key, values[key])
     project.updated_by = actor
     project.updated_at = utcnow()
-    session.flush()
+    loaded_version = project.version
+    try:
+        session.flush()
+    except StaleDataError:
+        # Another connection committed a change after we read the row (PostgreSQL's READ
+        # COMMITTED lets both read it): our UPDATE ... WHERE version = … matched nothing.
+        session.rollback()
+        fresh = _live(session, project_id)
+        raise concurrent_edit_error(session, fresh, loaded_version) from None
     record_change(
         session,
         entity="project",
@@ -557,6 +577,55 @@ def update_project(
         at=project.updated_at,
     )
     return get_project_detail(session, project_id)
+
+
+def concurrent_edit_error(
+    session: Session, project: Project, expected_version: int
+) -> ConcurrentEditError:
+    """The error for a save based on version ``expected_version`` of ``project``: who changed
+    it since and which fields, from the change log (one logged change per row update)."""
+    newer = max(1, project.version - expected_version)
+    entries = session.scalars(
+        select(ChangeLog)
+        .where(
+            ChangeLog.entity == "project",
+            ChangeLog.entity_id == project.id,
+            ChangeLog.action != "create",
+            ChangeLog.deleted_at.is_(None),
+        )
+        .order_by(ChangeLog.at.desc(), ChangeLog.id.desc())
+        .limit(newer)
+    ).all()
+    actors: list[str] = []
+    labels: list[str] = []
+    for entry in entries:
+        if entry.actor and entry.actor not in actors:
+            actors.append(entry.actor)
+        try:
+            changed = json.loads(entry.changes or "{}")
+        except ValueError:
+            changed = {}
+        names = list(changed) or ([] if entry.action == "update" else ["stage"])
+        for name in names:
+            if name in ("updated_at", "updated_by", "search_key"):
+                continue
+            label = FIELD_LABELS.get(name, name)
+            if label not in labels:
+                labels.append(label)
+    if not actors and project.updated_by:
+        actors.append(project.updated_by)
+    when = entries[0].at if entries else project.updated_at
+    who = "、".join(actors) or "其他用户"
+    what = f"，改动了：{'、'.join(labels)}" if labels else ""
+    return ConcurrentEditError(
+        f"保存未成功：项目“{project.name}”在您打开后已被{who}修改"
+        f"（{when.astimezone():%Y-%m-%d %H:%M}）{what}。"
+        "您填写的内容仍保留在表单中；请记下要改的内容，关闭后重新打开项目核对再保存，"
+        "以免覆盖他人的修改。",
+        actors=tuple(actors),
+        fields=tuple(labels),
+        changed_at=when,
+    )
 
 
 def delete_project(session: Session, project_id: str, actor: str) -> None:

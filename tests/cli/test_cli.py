@@ -53,18 +53,16 @@ def test_default_database_lives_in_the_data_dir(capsys, _isolated_home):
     assert (_isolated_home / "jianan.sqlite").exists()
 
 
-def test_metrics_json_has_exactly_the_domain_keys(capsys, db_path, db):
-    code, out, _ = run(capsys, "--db", db_path, "metrics", "--year", "2021", "--format", "json")
+def test_metrics_json_has_exactly_the_domain_keys(capsys, db):
+    code, out, _ = run(capsys, "--db", db.url, "metrics", "--year", "2021", "--format", "json")
     assert code == 0
     data = json.loads(out)
     assert list(data) == list(METRIC_KEYS)
     assert data["signed_count"] == 0 and data["start_rate"] is None
 
 
-def test_metrics_table_is_chinese(capsys, db_path, db):
-    code, out, _ = run(
-        capsys, "--db", db_path, "metrics", "--year", "2021", "--as-of", "2021-06-30"
-    )
+def test_metrics_table_is_chinese(capsys, db):
+    code, out, _ = run(capsys, "--db", db.url, "metrics", "--year", "2021", "--as-of", "2021-06-30")
     assert code == 0
     assert "签约项目数" in out and "2021-06-30" in out
 
@@ -77,9 +75,9 @@ def test_metrics_table_is_chinese(capsys, db_path, db):
         ["frobnicate"],
     ],
 )
-def test_bad_arguments_exit_2_with_chinese_message(capsys, db_path, db, args):
+def test_bad_arguments_exit_2_with_chinese_message(capsys, db, args):
     with pytest.raises(SystemExit) as info:
-        main(["--db", str(db_path), *args])
+        main(["--db", db.url, *args])
     assert info.value.code == 2
     assert is_chinese(capsys.readouterr().err)
 
@@ -98,8 +96,8 @@ def test_not_a_database_file(capsys, tmp_path):
     assert code == 1 and "不是有效" in err
 
 
-def test_check_passes_on_a_clean_database(capsys, db_path, db):
-    code, out, _ = run(capsys, "--db", db_path, "check")
+def test_check_passes_on_a_clean_database(capsys, db):
+    code, out, _ = run(capsys, "--db", db.url, "check")
     assert code == 0 and "检查通过" in out
 
 
@@ -148,14 +146,14 @@ def test_write_waits_for_the_gui_then_fails_clearly(capsys, db_path, db):
         assert run(capsys, "--db", db_path, "check")[0] == 0
 
 
-def test_internal_errors_are_logged_not_shown_as_traceback(capsys, db_path, db, monkeypatch):
+def test_internal_errors_are_logged_not_shown_as_traceback(capsys, db, monkeypatch):
     import jianan_desk.services.checks as checks
 
     def boom(*_a, **_k):
         raise ZeroDivisionError("bug")
 
     monkeypatch.setattr(checks, "run_checks", boom)
-    code, _, err = run(capsys, "--db", db_path, "check")
+    code, _, err = run(capsys, "--db", db.url, "check")
     assert code == 3
     assert "内部错误" in err and "Traceback" not in err
     log = Path(err.split("日志")[-1].strip())
@@ -173,12 +171,10 @@ def test_old_schema_must_be_upgraded_before_reading(capsys, tmp_path):
     assert code == 0 and "升级前备份" in out
 
 
-def test_targets_command(capsys, db_path, db):
-    code, out, _ = run(
-        capsys, "--db", db_path, "targets", "--year", "2022", "--as-of", "2022-03-31"
-    )
+def test_targets_command(capsys, db):
+    code, out, _ = run(capsys, "--db", db.url, "targets", "--year", "2022", "--as-of", "2022-03-31")
     assert code == 0 and "签约项目总投资" in out and "落后" in out
-    code, out, _ = run(capsys, "--db", db_path, "targets", "--year", "2022", "--format", "json")
+    code, out, _ = run(capsys, "--db", db.url, "targets", "--year", "2022", "--format", "json")
     rows = json.loads(out)
     assert {r["metric_key"] for r in rows} >= {"start_rate", "key_project_count"}
     first = rows[0]
@@ -195,10 +191,10 @@ def test_targets_command(capsys, db_path, db):
     }
 
 
-def test_metrics_by_group(capsys, db_path, db):
+def test_metrics_by_group(capsys, db):
     code, out, _ = run(
-        capsys, "--db", db_path, "metrics", "--year", "2021", "--by", "unit", "--format", "json"
+        capsys, "--db", db.url, "metrics", "--year", "2021", "--by", "unit", "--format", "json"
     )
     assert code == 0 and json.loads(out) == []
-    code, out, _ = run(capsys, "--db", db_path, "metrics", "--year", "2021", "--by", "industry")
+    code, out, _ = run(capsys, "--db", db.url, "metrics", "--year", "2021", "--by", "industry")
     assert code == 0 and "按产业" in out

@@ -58,6 +58,7 @@ def test_database_in_missing_folder_is_reported(qapp, tmp_path, critical):
     assert len(critical) == 1 and "文件夹不存在" in critical[0][1]
 
 
+@pytest.mark.sqlite_only(reason="the single-writer lock file of a SQLite database")
 def test_internal_error_is_logged_with_traceback(qapp, db, monkeypatch, critical):
     def broken(*args, **kwargs):
         raise RuntimeError("模拟的程序错误")
@@ -88,6 +89,7 @@ def test_excepthook_reports_errors_raised_in_slots(qapp, critical):
     assert sys.excepthook is not hook
 
 
+@pytest.mark.sqlite_only(reason="the single-writer lock file of a SQLite database")
 def test_runs_event_loop_and_exits_when_shown(qapp, db, monkeypatch, critical):
     monkeypatch.setenv(EXIT_AFTER_SHOWN_ENV, "1")
     timed_out = []
@@ -109,6 +111,7 @@ def test_runs_event_loop_and_exits_when_shown(qapp, db, monkeypatch, critical):
     WriterLock(db.path).acquire(0, for_gui=True).release()  # released on exit
 
 
+@pytest.mark.sqlite_only(reason="the single-writer lock file of a SQLite database")
 def test_unwritable_folder_for_lock_file_is_reported(qapp, db, monkeypatch, critical):
     def refuse(self, timeout_s=0.0, *, for_gui=False):
         raise PermissionError(13, "Permission denied")
@@ -118,6 +121,7 @@ def test_unwritable_folder_for_lock_file_is_reported(qapp, db, monkeypatch, crit
     assert "锁文件" in critical[0][1] and str(db.path.parent) in critical[0][1]
 
 
+@pytest.mark.sqlite_only(reason="the single-writer lock file of a SQLite database")
 def test_lock_released_after_internal_error_while_opening(qapp, db, monkeypatch, critical):
     def broken(url):
         raise RuntimeError("打开时出错")

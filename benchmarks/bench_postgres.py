@@ -1,0 +1,237 @@
+"""The 项目库 filter and the year's metrics on 100,000 projects: SQLite beside PostgreSQL.
+
+The benchmark database (``benchmarks.generate``, 100k projects / 100k companies / 200k
+visits) is copied to a temp folder, brought to the current schema, and loaded into a
+PostgreSQL database with ``services.copy_database`` (what ``jianan-desk migrate-to`` runs).
+Then the same service calls run on both: for each filter what the list view waits for
+(``count_and_sum`` + the first page of 200 rows, as ``bench_projects_page`` measures it bare),
+and ``compute_metrics`` for 2021 and 2022. Medians of ``--runs`` warm runs. The targets are
+the SQLite ones (issue 3: a filter ≤ 100 ms to an updated view); nothing is asserted.
+
+The text searches (the list's and the company search-as-you-type of issue 4) are measured
+on PostgreSQL a second time with the pg_trgm indexes of migration 0007 dropped (then made
+again): the "no trgm" column is the figure of before, in the same run.
+
+Without ``--pg`` a throwaway cluster is started (``tests.pg.cluster``, needs initdb/pg_ctl)
+and removed afterwards.
+
+    python -m benchmarks.bench_postgres [--db PATH] [--pg SERVER_URL] [--runs 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import shutil
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+TARGET_FILTER_MS = 100.0
+TARGET_METRICS_MS = 1000.0
+TARGET_KEYSTROKE_MS = 50.0
+TRIGRAM_INDEXES = {  # migration 0007
+    "ix_companies_search_key_trgm": "companies",
+    "ix_projects_search_key_trgm": "projects",
+}
+
+
+def _source(db: Path | None, log: Callable[[str], None]) -> Path:
+    """The 100k SQLite file: given, cached at the current schema, or an older cached one."""
+    if db is not None:
+        return db
+    from benchmarks.generate import BENCH_DATA, ensure_bench_db
+    from jianan_desk.store.migrations import head_revision
+
+    head = head_revision()
+    cached = sorted(BENCH_DATA.glob("bench-p100000-c100000-v200000-*.sqlite"))
+    if any(p.stem.endswith(f"-r{head}") for p in cached) or not cached:
+        return ensure_bench_db(log=log)
+    log(f"using {cached[-1].name} (older schema: upgraded on the temp copy)")
+    return cached[-1]
+
+
+def _ms(fn: Callable[[], object], runs: int) -> float:
+    fn()  # warm
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def cases(db: Any) -> list[tuple[str, Callable[[], object], float]]:
+    from jianan_desk.services.companies import CompanyFilter, fetch_company_keys, search_companies
+    from jianan_desk.services.metrics import compute_metrics
+    from jianan_desk.services.project_query import ProjectFilter, count_and_sum, fetch_page
+    from jianan_desk.store.models import Unit
+
+    with db.session(readonly=True) as s:
+        unit = s.query(Unit.id).order_by(Unit.sort_order, Unit.name).first()
+
+    def view(f: Any) -> Callable[[], object]:
+        def run() -> object:
+            with db.session(readonly=True) as s:
+                n, _total = count_and_sum(s, f)
+                return n, fetch_page(s, f, "updated_at", True, 0, 200, matches=n)
+
+        return run
+
+    def metrics(year: int) -> Callable[[], object]:
+        def run() -> object:
+            with db.session(readonly=True) as s:
+                return compute_metrics(s, year, dt.date(year, 12, 31))
+
+        return run
+
+    filters: list[tuple[str, Any]] = [
+        ("list: no filter", ProjectFilter()),
+        ("list: search 'sj'", ProjectFilter(text="sj")),
+        ("list: search 'sanjia'", ProjectFilter(text="sanjia")),
+        ("list: search '智能'", ProjectFilter(text="智能")),
+        ("list: stage 签约", ProjectFilter(stages=("signed",))),
+        ("list: ≥ 10 亿元", ProjectFilter(over_1b=True)),
+        ("list: signed 2021", ProjectFilter(signed_year=2021)),
+    ]
+    if unit is not None:
+        filters.append(
+            ("list: unit + ≥ 1 亿元", ProjectFilter(unit_ids=(unit[0],), over_100m=True))
+        )
+
+    def quick(text: str) -> Callable[[], object]:
+        def run() -> object:
+            with db.session(readonly=True) as s:
+                return search_companies(s, text, limit=15)
+
+        return run
+
+    def company_page(text: str) -> Callable[[], object]:
+        def run() -> object:
+            with db.session(readonly=True) as s:
+                return fetch_company_keys(s, CompanyFilter(text=text))
+
+        return run
+
+    out = [(label, view(f), TARGET_FILTER_MS) for label, f in filters]
+    for text in ("sanjia", "sjjm", "深圳", "zzqy"):
+        out.append((f"company search {text!r}", quick(text), TARGET_KEYSTROKE_MS))
+        out.append((f"客商 page ids {text!r}", company_page(text), TARGET_FILTER_MS))
+    out += [(f"metrics {y}", metrics(y), TARGET_METRICS_MS) for y in (2021, 2022)]
+    return out
+
+
+def _without_trigrams(
+    pg: Any, pg_cases: list[tuple[str, Callable[[], object], float]], runs: int
+) -> dict[str, float]:
+    """The text-search cases on PostgreSQL with the trigram indexes dropped (made again
+    afterwards, from their stored definitions)."""
+    from sqlalchemy import text
+
+    with pg.engine.begin() as conn:
+        defs = dict(
+            conn.execute(
+                text("SELECT indexname, indexdef FROM pg_indexes WHERE indexname = ANY(:names)"),
+                {"names": list(TRIGRAM_INDEXES)},
+            ).all()
+        )
+    if not defs:
+        print("no pg_trgm indexes on PostgreSQL (extension missing?): no before/after")
+        return {}
+    with pg.engine.begin() as conn:
+        for name in defs:
+            conn.execute(text(f"DROP INDEX {name}"))
+    try:
+        return {
+            label: _ms(run, runs)
+            for label, run, _target in pg_cases
+            if "search" in label or "page ids" in label
+        }
+    finally:
+        with pg.engine.begin() as conn:
+            for indexdef in defs.values():
+                conn.execute(text(indexdef))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", type=Path, help="the 100k SQLite file (default: generated)")
+    parser.add_argument("--pg", help="a PostgreSQL server URL (default: a throwaway cluster)")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument(
+        "--keep", action="store_true", help="keep the PostgreSQL database (prints its URL)"
+    )
+    parser.add_argument("--pg-db", help="an already loaded PostgreSQL database: skip the copy")
+    args = parser.parse_args(argv)
+
+    from jianan_desk.paths import sqlite_url
+    from jianan_desk.services.copy_database import copy_database
+    from jianan_desk.services.database import open_database
+    from jianan_desk.store.engine import Database, make_engine
+    from tests.helpers import create_pg_database, drop_pg_database, unique_pg_name
+
+    load = os.getloadavg()
+    print(f"load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} (figures are noisy when busy)")
+    work = Path(tempfile.mkdtemp(prefix="jianan-bench-pg-"))
+    cluster = None
+    try:
+        path = work / "bench.sqlite"
+        shutil.copy(_source(args.db, print), path)
+        lite = open_database(sqlite_url(path))  # upgraded to the current schema if older
+        server = args.pg
+        if server is None:
+            from tests.pg.cluster import TempCluster
+
+            cluster = TempCluster().start()
+            server = cluster.url("postgres")
+        name = unique_pg_name("jbench")
+        if args.pg_db:
+            url = args.pg_db
+            pg = Database(url, make_engine(url))
+        else:
+            url = create_pg_database(server, name)
+            pg = Database(url, make_engine(url))
+            start = time.perf_counter()
+            report = copy_database(lite, pg)
+            print(
+                f"migrate-to PostgreSQL: {report.total_rows:,} rows in "
+                f"{time.perf_counter() - start:.1f} s (schema, copy, check, VACUUM ANALYZE), "
+                f"check {'passed' if report.ok else 'FAILED'}"
+            )
+        rows = []
+        lite_cases, pg_cases = cases(lite), cases(pg)
+        for (label, run_lite, target), (_l, run_pg, _t) in zip(lite_cases, pg_cases, strict=True):
+            if label.startswith("metrics"):
+                assert run_lite() == run_pg(), f"{label}: the engines disagree"
+            elif label.startswith(("company", "客商")) and run_lite() != run_pg():
+                print(f"{label}: the engines' answers differ (name collation?)")
+            rows.append((label, _ms(run_lite, args.runs), _ms(run_pg, args.runs), target))
+        before = _without_trigrams(pg, pg_cases, args.runs)
+        print(f"\n{'':34}{'SQLite ms':>11}{'PostgreSQL ms':>15}{'no trgm':>9}{'target':>9}")
+        for label, a, b, target in rows:
+            verdict = "PASS" if max(a, b) <= target else "MISS"
+            old = f"{before[label]:9.1f}" if label in before else f"{'':9}"
+            print(f"{label:34}{a:11.1f}{b:15.1f}{old}{target:9.0f}  {verdict}")
+        print(
+            "(medians of warm runs; metrics of both engines compared equal;"
+            " no trgm: PostgreSQL without the pg_trgm indexes, the figure of before)"
+        )
+        lite.dispose()
+        pg.dispose()
+        if args.keep or args.pg_db:
+            print(f"PostgreSQL database kept: {url}")
+        else:
+            drop_pg_database(server, name)
+    finally:
+        if cluster is not None:
+            cluster.stop()
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
