@@ -86,10 +86,39 @@ RESTORE_LAST_PAGE: Option[bool] = Option(
     "restore_last_page", True, "启动时回到上次的页面", "关闭时所在的页面在下次启动时自动打开。"
 )
 
+TARGET_STALE_DAYS: Option[int] = Option(
+    "target_stale_days",
+    90,
+    "目标企业未接触提醒（天）",
+    "目标企业超过这么多天未接触（无拜访记录）时突出显示并列入“久未接触”清单。",
+    minimum=7,
+    maximum=730,
+)
+
+BACKUP_KEEP_DAILY: Option[int] = Option(
+    "backup_keep_daily",
+    7,
+    "保留每日备份（天）",
+    "自动备份保留最近几天的备份（每天保留最新一份）。",
+    minimum=1,
+    maximum=60,
+)
+BACKUP_KEEP_WEEKLY: Option[int] = Option(
+    "backup_keep_weekly",
+    4,
+    "保留每周备份（周）",
+    "在每日备份之外，再保留此前几周的备份（每周保留最新一份）。",
+    minimum=0,
+    maximum=52,
+)
+
 REGISTRY: tuple[Option[str] | Option[int] | Option[bool], ...] = (
     FONT_FAMILY,
     FONT_SIZE,
     RESTORE_LAST_PAGE,
+    BACKUP_KEEP_DAILY,
+    BACKUP_KEEP_WEEKLY,
+    TARGET_STALE_DAYS,
 )
 
 

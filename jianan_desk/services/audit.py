@@ -35,6 +35,8 @@ ACTION_LABELS: dict[str, str] = {
     "merged_into": "并入其他企业",
     "follow_up": "完成跟进",
     "create_lead": "生成线索",
+    "resolve_conflict": "处理同步冲突",
+    "sync_import": "导入同步包",
 }
 
 

@@ -32,7 +32,7 @@ from sqlalchemy import (
     select,
     update,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
 from jianan_desk.domain.company_names import company_search_key, normalize_company_name
 from jianan_desk.domain.project_rules import EVENT_KINDS
@@ -68,7 +68,14 @@ class Synced:
     deleted_at: Mapped[dt.datetime | None] = mapped_column(default=None)
     # Optimistic concurrency: bumped by every ORM update, so that a save based on an
     # outdated copy of the row (another user's edit came first) is refused, not applied.
+    # SQLAlchemy's version counter: each ORM UPDATE/DELETE says ``WHERE version = <loaded>``
+    # and sets ``version + 1``; no row matched raises StaleDataError (see store.errors).
+    # Bulk and Core updates do not bump it by themselves (sync bumps it explicitly).
     version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return {"version_id_col": cls.version}
 
 
 # ---------------------------------------------------------------- reference data
@@ -163,6 +170,20 @@ class Company(Synced, Base):
     """An investor company (客商/企业), local or a target elsewhere."""
 
     __tablename__ = "companies"
+    __table_args__ = (
+        # Search-as-you-type (services.companies, migration 0007). SQLite: LIKE '%x%' scans
+        # this covering index (a third of the rows' size) in the list's name order, no sort…
+        Index("ix_companies_search", "name", "id", "city", "search_key", "deleted_at").ddl_if(
+            dialect="sqlite"
+        ),
+        # …PostgreSQL: a trigram index serves LIKE '%x%' directly (needs pg_trgm).
+        Index(
+            "ix_companies_search_key_trgm",
+            "search_key",
+            postgresql_using="gin",
+            postgresql_ops={"search_key": "gin_trgm_ops"},
+        ).ddl_if(dialect="postgresql"),
+    )
 
     name: Mapped[str] = mapped_column(String(200))
     normalized_name: Mapped[str] = mapped_column(String(200), index=True, default="")
@@ -369,10 +390,17 @@ class Project(Synced, Base):
         Index("ix_projects_stage_totals", "stage", "total_investment_wan", "deleted_at"),
         # …nor does a text search's count and sum (a third of the table's size to scan).
         # SQLite only: PostgreSQL's btree refuses entries over ~2.7 kB, which a long key
-        # can exceed (use pg_trgm there if it is ever needed).
+        # can exceed: there, the pg_trgm index below serves the LIKE (migration 0007).
         Index(
             "ix_projects_search_key", "search_key", "total_investment_wan", "stage", "deleted_at"
         ).ddl_if(dialect="sqlite"),
+        Index(
+            "ix_projects_search_key_trgm",
+            "search_key",
+            postgresql_using="gin",
+            postgresql_ops={"search_key": "gin_trgm_ops"},
+        ).ddl_if(dialect="postgresql"),
+        Index("ix_projects_source_visit_id", "source_visit_id"),  # a trip's leads
     )
 
     code: Mapped[str | None] = mapped_column(String(64), index=True)  # 项目编码
@@ -723,3 +751,84 @@ def _company_on_update(_mapper: Any, _connection: Connection, target: Company) -
         state.attrs[name].history.has_changes() for name in _COMPANY_KEY_SOURCES
     ):
         _refresh_company(target)
+
+
+# ---------------------------------------------------------------- offline sync (jianan_desk.sync)
+#
+# Local bookkeeping of this database file; none of these rows travel in a sync package
+# as rows (the package carries stamps and aliases in its own form).
+
+
+class SyncStamp(Base):
+    """The hybrid-logical-clock stamp of one field of one row (``field`` '*' = the row's
+    base stamp, for every field without a stamp of its own). Rows written in bulk have
+    none: they count as stamped at their ``updated_at`` (``sync.stamps``)."""
+
+    __tablename__ = "sync_stamps"
+
+    tbl: Mapped[str] = mapped_column(String(40), primary_key=True)
+    row_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    field: Mapped[str] = mapped_column(String(64), primary_key=True)
+    hlc: Mapped[str] = mapped_column(String(80))
+
+
+class SyncPeer(Base):
+    """Another installation this one exchanged packages with, and what it has seen."""
+
+    __tablename__ = "sync_peers"
+
+    installation_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), default="")
+    # JSON {origin installation id: highest stamp seen}, as the peer last reported it.
+    seen: Mapped[str] = mapped_column(Text, default="{}")
+    last_import_at: Mapped[dt.datetime | None] = mapped_column()
+    last_export_at: Mapped[dt.datetime | None] = mapped_column()
+
+
+class SyncConflict(Base):
+    """A field changed on both sides since their last exchange, kept for review."""
+
+    __tablename__ = "sync_conflicts"
+    __table_args__ = (Index("ix_sync_conflicts_row", "tbl", "row_id"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    tbl: Mapped[str] = mapped_column(String(40))
+    row_id: Mapped[str] = mapped_column(String(36))
+    field: Mapped[str] = mapped_column(String(64))
+    # values as JSON text (the package's form: Decimal and dates as strings)
+    mine_value: Mapped[str] = mapped_column(Text, default="null")
+    mine_stamp: Mapped[str] = mapped_column(String(80), default="")
+    theirs_value: Mapped[str] = mapped_column(Text, default="null")
+    theirs_stamp: Mapped[str] = mapped_column(String(80), default="")
+    winner: Mapped[str] = mapped_column(String(8), default="theirs")  # kept for now
+    peer_id: Mapped[str] = mapped_column(String(36), default="")
+    detected_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    resolved_at: Mapped[dt.datetime | None] = mapped_column(index=True)
+    resolution: Mapped[str] = mapped_column(String(16), default="")  # mine/theirs/edit/superseded
+    resolved_by: Mapped[str] = mapped_column(String(50), default="")
+
+
+class SyncAlias(Base):
+    """Two rows found to be one (same unique key, e.g. the same 统一社会信用代码, created on
+    two installations): ``alias_id`` now means ``canonical_id`` (the smaller id)."""
+
+    __tablename__ = "sync_aliases"
+
+    alias_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    tbl: Mapped[str] = mapped_column(String(40))
+    canonical_id: Mapped[str] = mapped_column(String(36))
+
+
+class SyncImport(Base):
+    """A package applied here (a second import of the same package changes nothing)."""
+
+    __tablename__ = "sync_imports"
+
+    package_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    peer_id: Mapped[str] = mapped_column(String(36), default="")
+    imported_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    summary: Mapped[str] = mapped_column(Text, default="{}")
+
+
+# The ORM hook stamping every change for sync (needs the classes above).
+from jianan_desk.store import sync_stamps as _sync_stamps  # noqa: E402, F401

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QListWidgetItem, QMainWindow, QWidget
+from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QMenu, QMessageBox, QWidget
 
 from jianan_desk.paths import settings_path
 from jianan_desk.settings import RESTORE_LAST_PAGE, Preferences
@@ -26,6 +26,7 @@ from jianan_desk.ui.widgets.empty_state import EmptyState
 
 if TYPE_CHECKING:
     from jianan_desk.store.engine import Database
+    from jianan_desk.ui.dialogs.sync import SyncController
     from jianan_desk.ui.pages.base import Page
 
 KEY_GEOMETRY = "window/geometry"
@@ -84,6 +85,14 @@ class MainWindow(QMainWindow):
         self.ui.navigation.currentRowChanged.connect(self._on_row_changed)
         self.ui.actionQuit.triggered.connect(self.close)
         self.ui.actionAbout.triggered.connect(self.show_about)
+        self._build_sync_menu()
+        # 文件 → 导入 Excel… (Ctrl+I): the import wizard (ui.dialogs.import_wizard)
+        self.import_action = QAction(self.tr("导入 Excel…"), self)
+        self.import_action.setObjectName("actionImportExcel")
+        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.import_action.triggered.connect(self.show_import_wizard)
+        self.ui.menuFile.insertAction(self.ui.actionQuit, self.import_action)
+        self.ui.menuFile.insertSeparator(self.ui.actionQuit)
 
         self.database_label = ElidedLabel(self.tr("正在打开数据库…"), self.ui.statusbar)
         self.database_label.setContentsMargins(8, 0, 8, 0)
@@ -114,6 +123,13 @@ class MainWindow(QMainWindow):
             self.pages.append(page)
         self.database_label.setText(self.tr("数据库：{0}").format(db.display_name))
         self.ui.navigation.setEnabled(True)
+        for action in self.sync_actions:
+            action.setEnabled(True)
+        self._warn_if_network_share(db)
+        from jianan_desk.ui.change_watcher import ChangeWatcher  # other users' changes
+
+        self.change_watcher = ChangeWatcher(db, self.hub, status_bar=self.ui.statusbar, parent=self)
+        self.change_watcher.start()
         self.show_page(self._initial_page())
 
     # ------------------------------------------------------------------ pages
@@ -150,6 +166,94 @@ class MainWindow(QMainWindow):
         dialog = AboutDialog(self.db, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
+
+    @Slot()
+    def show_import_wizard(self) -> None:
+        """文件 → 导入 Excel…: the import wizard (window-modal; it announces on the hub)."""
+        if self.db is None:  # still opening the database
+            return
+        from jianan_desk.ui.dialogs.import_wizard import ImportWizard
+        from jianan_desk.ui.dialogs.project_stage import current_actor
+
+        dialog = ImportWizard(self.db, self.hub, current_actor(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    # ------------------------------------------------------------------ 同步 menu
+
+    def _build_sync_menu(self) -> None:
+        """同步: export / import a package, review conflicts, backups (enabled once the
+        database is open)."""
+        self.menu_sync = QMenu(self.tr("同步(&S)"), self)
+        self.menu_sync.setObjectName("menuSync")
+        self.menuBar().insertMenu(self.ui.menuHelp.menuAction(), self.menu_sync)
+        entries = (
+            ("actionSyncExport", self.tr("导出同步包(&E)…"), "Ctrl+Shift+E", self.sync_export),
+            ("actionSyncImport", self.tr("导入同步包(&I)…"), "Ctrl+Shift+I", self.sync_import),
+            ("actionSyncConflicts", self.tr("审阅冲突(&C)…"), "", self.sync_conflicts),
+            ("actionBackups", self.tr("备份与恢复(&B)…"), "", self.show_backups),
+        )
+        self.sync_actions: list[QAction] = []
+        for name, text, shortcut, slot in entries:
+            action = QAction(text, self)
+            action.setObjectName(name)
+            if shortcut:
+                action.setShortcut(QKeySequence(shortcut))
+            action.triggered.connect(slot)
+            action.setEnabled(False)
+            if name == "actionBackups":
+                self.menu_sync.addSeparator()
+            self.menu_sync.addAction(action)
+            self.sync_actions.append(action)
+
+    def sync_controller(self) -> SyncController | None:
+        if self.db is None:
+            return None
+        from jianan_desk.ui.dialogs.project_stage import current_actor
+        from jianan_desk.ui.dialogs.sync import SyncController
+
+        if getattr(self, "_sync", None) is None:
+            self._sync = SyncController(self, self.db, self.hub, current_actor())
+        return self._sync
+
+    @Slot()
+    def sync_export(self) -> None:
+        controller = self.sync_controller()
+        if controller is not None:
+            controller.export()
+
+    @Slot()
+    def sync_import(self) -> None:
+        controller = self.sync_controller()
+        if controller is not None:
+            controller.choose_and_import()
+
+    @Slot()
+    def sync_conflicts(self) -> None:
+        controller = self.sync_controller()
+        if controller is not None:
+            controller.review_conflicts()
+
+    @Slot()
+    def show_backups(self) -> None:
+        if self.pages:
+            self.show_page("settings")
+
+    def _warn_if_network_share(self, db: Database) -> None:
+        from jianan_desk.store.installation import NETWORK_WARNING, is_network_path
+
+        path = db.path
+        if path is None or not is_network_path(path):
+            return
+        message = self.tr(NETWORK_WARNING).format(path)
+        self.network_label = QLabel(self.tr("⚠ 数据库位于网络共享上"), self.ui.statusbar)
+        self.network_label.setToolTip(message)
+        self.network_label.setStyleSheet("color: #b42318;")
+        self.ui.statusbar.addPermanentWidget(self.network_label)
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("数据库位于网络共享上"), message)
+        box.setParent(self, box.windowFlags())
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
 
     # ------------------------------------------------------------------ window state
 

@@ -31,7 +31,7 @@ def test_window_opens_on_home_with_all_pages(window):
     assert window.current_page_id() == "home"
     assert window.windowTitle() == "首页 - 建安招商台"
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["文件(&F)", "帮助(&H)"]
+    assert menus == ["文件(&F)", "同步(&S)", "帮助(&H)"]
     assert window.ui.actionQuit.shortcut().toString() == "Ctrl+Q"
     assert not window.ui.actionOpenDatabase.isEnabled()
 
