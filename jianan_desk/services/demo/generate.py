@@ -20,10 +20,12 @@ from jianan_desk.services.demo.figures import DEFAULT_SEED, DEMO_AS_OF, META_AS_
 from jianan_desk.services.demo.funds import build_funds
 from jianan_desk.services.demo.investment import build_plans
 from jianan_desk.services.demo.key_projects import build_key
+from jianan_desk.services.demo.meeting_minutes import build_meeting_minutes
 from jianan_desk.services.demo.people import build_staff
 from jianan_desk.services.demo.problems import build_problems
 from jianan_desk.services.demo.reference import Reference
 from jianan_desk.services.demo.state import Workspace
+from jianan_desk.services.demo.target_lists import build_target_lists
 from jianan_desk.services.demo.task_forces import build_task_forces
 from jianan_desk.services.demo.totals import assign_totals
 from jianan_desk.services.demo.trips import build_trips
@@ -66,6 +68,8 @@ def generate_demo_data(session: Session, *, seed: int = DEFAULT_SEED) -> DemoSum
     workspace = Workspace(random.Random(seed), ref)
     build(workspace)
     summary = write(workspace, session)
+    build_target_lists(session, seed)  # own RNG: changes no other draw
+    build_meeting_minutes(session, seed)  # own RNG: changes no other draw
     # Rows were bulk-inserted: fill the derived columns (search keys, signing-date caches).
     rebuild_search_keys(session, only_missing=True)
     rebuild_company_keys(session)

@@ -10,6 +10,7 @@ Shortcuts: F5 生成, Ctrl+S 另存为…, Ctrl+P 打印….
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QDate, QIODevice, QRectF, QSize, Qt, Signal, Slot
@@ -48,7 +49,10 @@ from jianan_desk.reports.period import (
 )
 from jianan_desk.reports.service import (
     REPORT_TITLES,
+    CoverageRequest,
     GeneratedReport,
+    MeetingRequest,
+    RankingRequest,
     ReportChoices,
     ReportRequest,
     SigningRequest,
@@ -63,7 +67,10 @@ from jianan_desk.ui.pages.base import Page, PageContext
 from jianan_desk.ui.style import hairline, muted_text
 
 DEFAULT_ISSUER = "建安区投资促进中心"
-REPORT_KINDS = ("signing", "targets", "trip")
+# The report kinds offered, in menu order. Adding one: its entry in ``reports.service``
+# (REPORT_TITLES, request, builder), then here an options widget and a request maker in
+# ``ReportsPage._kinds`` (kind → (build options, make request)).
+REPORT_KINDS = ("signing", "targets", "trip", "meeting", "ranking", "coverage")
 PERIOD_KINDS = ("year", "quarter", "month", "custom")
 
 
@@ -130,12 +137,12 @@ class ReportsPage(Page):
 
         # ---------------------------------------------------------- report choice
         self.kind = QComboBox(self)
-        for kind in REPORT_KINDS:
-            self.kind.addItem(self.tr(REPORT_TITLES[kind]), kind)
         self.options = QStackedWidget(self)
-        self.options.addWidget(self._signing_options())
-        self.options.addWidget(self._targets_options())
-        self.options.addWidget(self._trip_options())
+        self._requests: dict[str, Callable[[], ReportRequest]] = {}
+        for kind, (build_options, make_request) in self._kinds().items():
+            self.kind.addItem(self.tr(REPORT_TITLES[kind]), kind)
+            self.options.addWidget(build_options())
+            self._requests[kind] = make_request
         self.kind.currentIndexChanged.connect(self.options.setCurrentIndex)
         self.kind.currentIndexChanged.connect(lambda _i: self._fit_options())
 
@@ -240,6 +247,18 @@ class ReportsPage(Page):
         self.addAction(action)
         return action
 
+    def _kinds(self) -> dict[str, tuple[Callable[[], QWidget], Callable[[], ReportRequest]]]:
+        """Each report kind's options widget and request maker, in ``REPORT_KINDS`` order."""
+        kinds = {
+            "signing": (self._signing_options, self._signing_request),
+            "targets": (self._targets_options, self._targets_request),
+            "trip": (self._trip_options, self._trip_request),
+            "meeting": (self._meeting_options, self._meeting_request),
+            "ranking": (self._ranking_options, self._ranking_request),
+            "coverage": (self._coverage_options, self._coverage_request),
+        }
+        return {k: kinds[k] for k in REPORT_KINDS}
+
     def _form(self) -> tuple[QWidget, QFormLayout]:
         widget = QWidget(self)
         form = QFormLayout(widget)
@@ -327,6 +346,31 @@ class ReportsPage(Page):
         form.addRow(self.tr("活动"), self.trip)
         return widget
 
+    def _meeting_options(self) -> QWidget:
+        widget, form = self._form()
+        self.meeting = QComboBox(widget)
+        self.meeting.setMinimumContentsLength(12)
+        self.meeting.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        form.addRow(self.tr("周例会"), self.meeting)
+        return widget
+
+    def _ranking_options(self) -> QWidget:
+        widget, form = self._form()
+        today = dt.date.today()
+        self.ranking_year = QSpinBox(widget)
+        self.ranking_year.setRange(MIN_YEAR, MAX_YEAR)
+        self.ranking_year.setValue(today.year)
+        self.ranking_year.setSuffix(self.tr(" 年"))
+        self.ranking_quarter = QComboBox(widget)
+        for q, label in enumerate(("第一季度", "第二季度", "第三季度", "第四季度"), start=1):
+            self.ranking_quarter.addItem(self.tr(label), q)
+        self.ranking_quarter.setCurrentIndex((today.month - 1) // 3)
+        form.addRow(self.tr("年份"), self.ranking_year)
+        form.addRow(self.tr("季度"), self.ranking_quarter)
+        return widget
+
     def _fit_options(self) -> None:
         """Show only the period fields the chosen period kind needs."""
         kind = self.period_kind.currentData()
@@ -366,37 +410,82 @@ class ReportsPage(Page):
         if current is not None:
             index = self.trip.findData(current)
             self.trip.setCurrentIndex(max(index, 0))
+        current = self.meeting.currentData()
+        self.meeting.clear()
+        for held_on, label in choices.meetings:
+            self.meeting.addItem(label, held_on)
+        if current is not None:
+            self.meeting.setCurrentIndex(max(self.meeting.findData(current), 0))
 
     def _on_changed(self, what: str) -> None:
-        if self._choices is not None and Hub.concerns(what, Hub.TRIPS):
+        if self._choices is not None and Hub.concerns(what, Hub.TRIPS, Hub.TASK_FORCES):
             self.load_choices()
 
     def request(self) -> ReportRequest:
         """The report the controls describe; ReportError (Chinese) if they describe none."""
-        kind = self.kind.currentData()
-        if kind == "signing":
-            period_kind = self.period_kind.currentData()
-            year = self.year.value()
-            if period_kind == "year":
-                period = Period.year(year)
-            elif period_kind == "quarter":
-                period = Period.quarter(year, int(self.quarter.currentData()))
-            elif period_kind == "month":
-                period = Period.month(year, int(self.month.currentData()))
-            else:
-                period = Period.between(
-                    self.date_from.date().toPython(),  # type: ignore[arg-type]
-                    self.date_to.date().toPython(),  # type: ignore[arg-type]
-                )
-            columns = tuple(k for k, box in self.column_boxes.items() if box.isChecked())
-            return SigningRequest(period, self.group_by.currentData(), columns)
-        if kind == "targets":
-            as_of = self.as_of.date().toPython() if self.use_as_of.isChecked() else None
-            return TargetsRequest(self.target_year.value(), as_of)  # type: ignore[arg-type]
+        return self._requests[self.kind.currentData()]()
+
+    def _signing_request(self) -> ReportRequest:
+        period_kind = self.period_kind.currentData()
+        year = self.year.value()
+        if period_kind == "year":
+            period = Period.year(year)
+        elif period_kind == "quarter":
+            period = Period.quarter(year, int(self.quarter.currentData()))
+        elif period_kind == "month":
+            period = Period.month(year, int(self.month.currentData()))
+        else:
+            period = Period.between(
+                self.date_from.date().toPython(),  # type: ignore[arg-type]
+                self.date_to.date().toPython(),  # type: ignore[arg-type]
+            )
+        columns = tuple(k for k, box in self.column_boxes.items() if box.isChecked())
+        return SigningRequest(period, self.group_by.currentData(), columns)
+
+    def _targets_request(self) -> ReportRequest:
+        as_of = self.as_of.date().toPython() if self.use_as_of.isChecked() else None
+        return TargetsRequest(self.target_year.value(), as_of)  # type: ignore[arg-type]
+
+    def _trip_request(self) -> ReportRequest:
         trip_id = self.trip.currentData()
         if not trip_id:
             raise ReportError(self.tr("尚无外出招商活动记录，无法生成外出招商报告。"))
         return TripRequest(str(trip_id))
+
+    def _ranking_request(self) -> ReportRequest:
+        return RankingRequest(self.ranking_year.value(), int(self.ranking_quarter.currentData()))
+
+    def _coverage_options(self) -> QWidget:
+        """招商图谱覆盖: an optional as-of day (names of that day) and the staleness days."""
+        from jianan_desk.settings import TARGET_STALE_DAYS, Preferences
+
+        widget, form = self._form()
+        today = dt.date.today()
+        self.coverage_use_as_of = QCheckBox(self.tr("指定统计日期（按当日的环节名称）"), widget)
+        self.coverage_as_of = QDateEdit(QDate(today.year, today.month, today.day), widget)
+        self.coverage_as_of.setCalendarPopup(True)
+        self.coverage_as_of.setDisplayFormat("yyyy-MM-dd")
+        self.coverage_as_of.setEnabled(False)
+        self.coverage_use_as_of.toggled.connect(self.coverage_as_of.setEnabled)
+        self.coverage_stale_days = QSpinBox(widget)
+        self.coverage_stale_days.setRange(7, 730)
+        self.coverage_stale_days.setValue(Preferences().get(TARGET_STALE_DAYS))
+        self.coverage_stale_days.setSuffix(self.tr(" 天"))
+        form.addRow("", self.coverage_use_as_of)
+        form.addRow(self.tr("统计日期"), self.coverage_as_of)
+        form.addRow(self.tr("久未接触"), self.coverage_stale_days)
+        return widget
+
+    def _coverage_request(self) -> ReportRequest:
+        use = self.coverage_use_as_of.isChecked()
+        as_of = self.coverage_as_of.date().toPython() if use else None
+        return CoverageRequest(as_of, self.coverage_stale_days.value())
+
+    def _meeting_request(self) -> ReportRequest:
+        held_on = self.meeting.currentData()
+        if held_on is None:
+            raise ReportError(self.tr("尚无周例会记录，无法生成周例会简报。"))
+        return MeetingRequest(held_on)
 
     # ------------------------------------------------------------------ actions
 
