@@ -25,6 +25,9 @@ STANDALONE = {
     "dashboard": "benchmarks.bench_dashboard",
     "projects": "benchmarks.bench_projects_page",
     "excel": "benchmarks.bench_excel",
+    "companies": "benchmarks.bench_companies",
+    "industry_map": "benchmarks.bench_industry_map",
+    "sync": "benchmarks.bench_sync",
 }
 BENCHES = ("start", "metrics", "reports", *STANDALONE)
 

@@ -140,8 +140,16 @@ def report_as_of(session: Session, period: Period, today: dt.date | None = None)
     return min(period.end, latest)
 
 
-def _industry_names(session: Session) -> tuple[dict[str, tuple[str, str | None]], list[str]]:
-    """node id → (name, parent id); and the industry ids in 222 order (group, then industry)."""
+def _industry_names(
+    session: Session, on: dt.date
+) -> tuple[dict[str, tuple[str, str | None]], list[str]]:
+    """node id → (name on ``on``, parent id); and the industry ids in 222 order.
+
+    A report of a past period shows the names the 222 system used then (renames keep a
+    dated history: services.industry_tree).
+    """
+    from jianan_desk.services.industry_tree import names_as_of
+
     nodes = session.execute(
         select(
             IndustryNode.id,
@@ -151,7 +159,8 @@ def _industry_names(session: Session) -> tuple[dict[str, tuple[str, str | None]]
             IndustryNode.sort_order,
         )
     ).all()
-    info = {n.id: (n.name, n.parent_id) for n in nodes}
+    named = names_as_of(session, on)
+    info = {n.id: (named.get(n.id, n.name), n.parent_id) for n in nodes}
     level = {n.id: n.level for n in nodes}
     sort = {n.id: n.sort_order for n in nodes}
     industries = [n for n in nodes if n.level == "industry"]
@@ -250,7 +259,7 @@ def load_signing(
     def any_of(pid: str, stages: tuple[Stage, ...]) -> bool:  # as services.metrics.reached_by
         return bool(reached.get(pid, set()) & {st.value for st in stages})
 
-    industries, industry_order = _industry_names(session)
+    industries, industry_order = _industry_names(session, period.end)
     rows: list[SigningRow] = []
     for r in projects:
         industry_name, industry_id = (

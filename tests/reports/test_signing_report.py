@@ -179,3 +179,29 @@ def test_rare_name_characters_come_from_the_fallback_face(db):
     assert "1.23" in text  # 12,345 万元 → 1.23 亿元
     names = {f.base_font.split("+", 1)[1] for page in page_fonts(pdf) for f in page}
     assert "NotoSerifSC-Regular" in names  # the fallback face carries the rare characters
+
+
+def test_a_past_period_shows_the_industry_names_of_its_time(tmp_path, demo_path):
+    """Renaming an industry in 2023 leaves the 2021 summary with the 2021 name."""
+    import shutil
+
+    from jianan_desk.services.industry_tree import industries, rename_node
+    from tests.helpers import open_db
+
+    path = tmp_path / "renamed.sqlite"
+    shutil.copy(demo_path, path)
+    db = open_db(path)
+    try:
+        with db.session() as s:
+            old = load_signing(s, Period.year(2021), "industry")
+            name = old.rows[0].industry
+            node = next(n for n in industries(s) if n.name == name)
+            rename_node(s, node.id, f"{name}（新）", "测试", effective_on=dt.date(2023, 1, 1))
+        with db.session(readonly=True) as s:
+            past = load_signing(s, Period.year(2021), "industry")
+            later = load_signing(s, Period.year(2023), "industry")
+            assert name in {r.industry for r in past.rows}
+            assert f"{name}（新）" not in {r.industry for r in past.rows}
+            assert all(r.industry != name for r in later.rows)
+    finally:
+        db.dispose()
