@@ -173,7 +173,8 @@ def _sentence(t: TargetProgress) -> str:
         return text + (f"，高于目标{gap}。" if p.ahead else f"，低于目标{gap}。")
     expected = show(t.metric_key, p.expected)
     verdict = "超出" if p.ahead else "落后"
-    return text + f"；按时序应达{expected}，{verdict}{show_gap(t.metric_key, p.delta)}。"
+    basis = "时序" if t.profile is None else "月度进度计划"
+    return text + f"；按{basis}应达{expected}，{verdict}{show_gap(t.metric_key, p.delta)}。"
 
 
 # ------------------------------------------------------------------ charts

@@ -18,8 +18,10 @@ dataclasses that cross threads safely. It computes, from records alone:
   ``as_of``) with its running total, equal to ``completed_investment_wan``; beside it the
   plan line: the year's planned investment (sum of ``KeyProjectPlan.planned_investment_wan``)
   spread evenly over the twelve months;
-* **overdue problems** and **follow-ups due** (see :func:`_overdue_problems` and
-  :func:`_follow_ups`), the first ``LIST_LIMIT`` of each with the full count.
+* **overdue problems**, **follow-ups due** and **stale target companies** (see
+  :func:`_overdue_problems`, :func:`_follow_ups` and :func:`_stale_targets`; the first and
+  the last are the problem ledger's and the target list's own services), the first
+  ``LIST_LIMIT`` of each with the full count (stale targets: whether there are more).
 
 Why not call ``compute_metrics``/``compute_metrics_by``/``target_progress``: each of those
 runs the whole engine again (five queries, one EXISTS per project), and the dashboard needs
@@ -38,12 +40,23 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, exists, extract, func, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    and_,
+    case,
+    exists,
+    extract,
+    func,
+    literal_column,
+    or_,
+    select,
+)
 from sqlalchemy.orm import Session, aliased
 
 from jianan_desk.domain.metrics import BY_KEY, METRIC_KEYS, OVER_1B_WAN, OVER_100M_WAN, MetricUnit
-from jianan_desk.domain.pace import elapsed_fraction, pace
+from jianan_desk.domain.pace import Profile, elapsed_fraction
 from jianan_desk.domain.stages import STAGE_LABELS, Stage
+from jianan_desk.services.audit import diff, record_change
 from jianan_desk.services.metrics import (
     MetricRecord,
     Metrics,
@@ -54,7 +67,16 @@ from jianan_desk.services.metrics import (
     metric_records,
     rate,
 )
-from jianan_desk.services.targets import TargetError, TargetProgress, live_targets, set_target
+from jianan_desk.services.problems import OverdueProblem, list_overdue_problems, overdue_clause
+from jianan_desk.services.target_companies import StaleTarget, list_stale_targets
+from jianan_desk.services.targets import (
+    TargetError,
+    TargetProgress,
+    live_targets,
+    progress_of,
+    set_target,
+    target_profile,
+)
 from jianan_desk.store.models import (
     AnnualTarget,
     Company,
@@ -66,7 +88,6 @@ from jianan_desk.store.models import (
     Problem,
     Project,
     ProjectStageEvent,
-    Unit,
     Visit,
 )
 from jianan_desk.store.types import utcnow
@@ -76,16 +97,9 @@ LIST_LIMIT = 100
 FOLLOW_UP_AHEAD_DAYS = 7
 FOLLOW_UP_LOOKBACK_DAYS = 90
 FOLLOW_UP_VISIT_DAYS = 180
+STALE_DAYS = 90  # a target company untouched this long is stale (目标企业清单)
 MONTHS = 12
 UNFILLED = "（未填写）"
-
-PROBLEM_STATUS_LABELS = {
-    "open": "待办",
-    "in_progress": "办理中",
-    "suspended": "已挂起",
-    "closed": "已销号",
-}
-
 
 # ---------------------------------------------------------------- result types
 
@@ -127,18 +141,6 @@ class GroupAmount:
 
 
 @dataclass(frozen=True)
-class OverdueProblem:
-    problem_id: str
-    description: str
-    project_name: str
-    unit_name: str
-    responsible_person: str
-    deadline: dt.date
-    days_overdue: int
-    status: str  # Chinese label
-
-
-@dataclass(frozen=True)
 class FollowUp:
     visit_id: str
     company_name: str
@@ -165,6 +167,8 @@ class Dashboard:
     overdue_total: int
     follow_ups: tuple[FollowUp, ...]
     follow_ups_total: int
+    stale_targets: tuple[StaleTarget, ...] = ()
+    stale_more: bool = False  # more than LIST_LIMIT stale targets (only the first are here)
 
     @property
     def is_empty(self) -> bool:
@@ -309,26 +313,21 @@ def _cohort_rows(session: Session, year: int, as_of: dt.date) -> list[_CohortRow
         .group_by(e.project_id)
         .subquery("w")
     )
+    # The furthest stage each signed project reached by ``as_of``: one outer join and one
+    # GROUP BY over the cohort's own events (project_id index). A correlated scalar
+    # subquery here was copied by SQLite into each of the three counts below.
     later = aliased(ProjectStageEvent)
-    level = (
-        select(
-            func.max(
-                case(
-                    (later.stage == Stage.PERFORMING.value, 1),
-                    (later.stage == Stage.STARTED.value, 2),
-                    else_=3,
-                )
-            )
-        )
-        .where(
-            later.project_id == window.c.pid,
-            later.stage.in_([Stage.PERFORMING.value, Stage.STARTED.value, Stage.OPERATING.value]),
-            later.occurred_on <= as_of,
-            later.deleted_at.is_(None),
-        )
-        .scalar_subquery()
-    )
     signed = window.c.signed_on.is_not(None)
+    level = func.coalesce(
+        func.max(
+            case(
+                (later.stage == Stage.PERFORMING.value, 1),
+                (later.stage == Stage.STARTED.value, 2),
+                (later.stage == Stage.OPERATING.value, 3),
+            )
+        ),
+        0,
+    )
     per_project = (
         select(
             window.c.signed_on,
@@ -336,10 +335,25 @@ def _cohort_rows(session: Session, year: int, as_of: dt.date) -> list[_CohortRow
             Project.total_investment_wan.label("total"),
             Project.industry_node_id.label("industry"),
             Project.field_id.label("field"),
-            case((signed, func.coalesce(level, 0)), else_=0).label("level"),
+            level.label("level"),
         )
+        .select_from(window)
         .join(Project, Project.id == window.c.pid)
+        .outerjoin(
+            later,
+            and_(
+                later.project_id == window.c.pid,
+                signed,
+                later.stage.in_(
+                    [Stage.PERFORMING.value, Stage.STARTED.value, Stage.OPERATING.value]
+                ),
+                later.occurred_on <= as_of,
+                later.deleted_at.is_(None),
+            ),
+        )
         .where(Project.family == "attraction", Project.deleted_at.is_(None))
+        # Project.id: PostgreSQL then knows the project's columns are one per group.
+        .group_by(window.c.pid, window.c.signed_on, window.c.talked, Project.id)
         .subquery("pp")
     )
     pp = per_project.c
@@ -392,7 +406,14 @@ def _deleted_project_ids(session: Session) -> list[str]:
     Summing every row and subtracting the deleted projects' rows (looked up by project id)
     reads far less than joining each of tens of thousands of rows to its project.
     """
-    return list(session.scalars(select(Project.id).where(Project.deleted_at.is_not(None))))
+    gone = Project.deleted_at.is_not(None)
+    if session.get_bind().dialect.name == "sqlite":
+        # No index starts with deleted_at, but ix_projects_stage_totals holds it: scanning
+        # that narrow index for the rowids beats reading every (wide) project row.
+        rowids = select(literal_column("rowid")).select_from(Project).where(gone)
+        stmt = select(Project.id).where(literal_column("rowid").in_(rowids))
+        return list(session.scalars(stmt))
+    return list(session.scalars(select(Project.id).where(gone)))
 
 
 def _chunks(ids: Sequence[str]) -> Iterator[Sequence[str]]:
@@ -445,7 +466,9 @@ def _completed_by_month(
     if last_month <= 0:
         return monthly
     m = MonthlyInvestment
-    reported = and_(m.year == year, m.month <= last_month)
+    # ``m.year + 0``: a year is a fifth or more of the table, which one sequential read
+    # gets faster than tens of thousands of lookups through the (year, month) index.
+    reported = and_(m.year + 0 == year, m.month <= last_month)
     sums = (
         select(m.month, func.sum(case((reported, m.completed_wan))))
         .where(m.deleted_at.is_(None))
@@ -463,54 +486,24 @@ def _completed_by_month(
 
 
 def _overdue_problems(session: Session, as_of: dt.date) -> tuple[list[OverdueProblem], int]:
-    """Problems past their deadline and not closed off (销号) as of ``as_of``.
+    """``services.problems.list_overdue_problems`` (the ledger's own definition of 超期:
+    待办/办理中 past the deadline on ``as_of``, or closed only after it), and how many."""
+    items = list_overdue_problems(session, as_of, LIST_LIMIT)
+    if len(items) < LIST_LIMIT:
+        return items, len(items)
+    total = session.scalar(
+        select(func.count())
+        .select_from(Problem)
+        .where(Problem.deleted_at.is_(None), overdue_clause(as_of))
+    )
+    return items, int(total or 0)
 
-    A problem counts when it was raised by ``as_of``, its deadline is before ``as_of``, and
-    it was not closed by then (status other than closed, or closed after ``as_of``: the
-    view of an earlier date shows what was overdue on that date). Suspended problems are
-    listed too, marked 已挂起. Problems of deleted projects are left out. Most overdue first.
-    """
-    p = Problem
-    rows = session.execute(
-        select(
-            p.id,
-            p.description,
-            Project.name,
-            Unit.name,
-            p.responsible_person,
-            p.deadline,
-            p.status,
-            p.resolved_on,
-        )
-        .outerjoin(Project, Project.id == p.project_id)
-        .outerjoin(Unit, Unit.id == p.unit_id)
-        .where(
-            p.deleted_at.is_(None),
-            p.deadline < as_of,
-            p.raised_on <= as_of,
-            or_(p.status != "closed", p.resolved_on > as_of),
-            or_(p.project_id.is_(None), Project.deleted_at.is_(None)),
-        )
-        .order_by(p.deadline, p.raised_on, p.id)
-    ).all()
-    items = []
-    for pid, text, project, unit, person, deadline, status, resolved in rows[:LIST_LIMIT]:
-        label = PROBLEM_STATUS_LABELS.get(status, status)
-        if status == "closed" and resolved is not None:
-            label = f"{resolved:%Y-%m-%d} 销号"
-        items.append(
-            OverdueProblem(
-                pid,
-                " ".join(text.split()),
-                project or "",
-                unit or "",
-                person,
-                deadline,
-                (as_of - deadline).days,
-                label,
-            )
-        )
-    return items, len(rows)
+
+def _stale_targets(session: Session, as_of: dt.date) -> tuple[list[StaleTarget], bool]:
+    """``services.target_companies.list_stale_targets``: open target companies not contacted
+    for ``STALE_DAYS`` days by ``as_of``; True when there are more than ``LIST_LIMIT``."""
+    items = list_stale_targets(session, as_of, STALE_DAYS, LIST_LIMIT + 1)
+    return items[:LIST_LIMIT], len(items) > LIST_LIMIT
 
 
 def _follow_ups(session: Session, as_of: dt.date) -> tuple[list[FollowUp], int]:
@@ -589,29 +582,7 @@ def progress_for(
     targets: Sequence[AnnualTarget], values: Metrics, year: int, as_of: dt.date
 ) -> list[TargetProgress]:
     """``targets.target_progress`` over figures already computed (``values``)."""
-    result = []
-    for t in targets:
-        metric = BY_KEY.get(t.metric_key)
-        is_rate = metric is not None and metric.unit is MetricUnit.RATE
-        raw = values.get(t.metric_key)
-        value = None if raw is None else Decimal(raw)
-        progress = (
-            None if value is None else pace(value, t.target_value, year, as_of, is_rate=is_rate)
-        )
-        result.append(
-            TargetProgress(
-                year,
-                t.plan,
-                t.metric_key,
-                t.display_name,
-                t.unit,
-                is_rate,
-                t.target_value,
-                value,
-                progress,
-            )
-        )
-    return result
+    return [progress_of(t, values.get(t.metric_key), year, as_of) for t in targets]
 
 
 def load_dashboard(
@@ -682,17 +653,15 @@ def load_dashboard(
 
     targets = live_targets(session, year)
     progress = progress_for(targets, metrics, year, as_of)
-    signed_target = next(
-        (t.target_value for t in targets if t.metric_key == "signed_investment_wan"), None
-    )
-    signed_line = (
-        None
-        if signed_target is None
-        else tuple(
-            signed_target * elapsed_fraction(year, _month_end(year, m))
+    signed_row = next((t for t in targets if t.metric_key == "signed_investment_wan"), None)
+    signed_target = None if signed_row is None else signed_row.target_value
+    signed_line = None
+    if signed_row is not None:
+        profile = target_profile(signed_row)
+        signed_line = tuple(
+            signed_row.target_value * elapsed_fraction(year, _month_end(year, m), profile)
             for m in range(1, MONTHS + 1)
         )
-    )
     plan_line = tuple(planned * m / MONTHS for m in range(1, MONTHS + 1)) if key_count else None
 
     funnel = (
@@ -705,6 +674,7 @@ def load_dashboard(
     )
     problems, problems_total = _overdue_problems(session, as_of)
     follow_ups, follow_ups_total = _follow_ups(session, as_of)
+    stale, stale_more = _stale_targets(session, as_of)
     return Dashboard(
         year=year,
         as_of=as_of,
@@ -734,6 +704,8 @@ def load_dashboard(
         overdue_total=problems_total,
         follow_ups=tuple(follow_ups),
         follow_ups_total=follow_ups_total,
+        stale_targets=tuple(stale),
+        stale_more=stale_more,
     )
 
 
@@ -798,12 +770,13 @@ class TargetDraft:
     metric_key: str
     value: Decimal | None
     display_name: str = ""
+    profile: Profile | None = None  # monthly pace profile; None: linear
 
 
 def target_drafts(session: Session, year: int) -> list[TargetDraft]:
     """The year's live targets as editor rows, in their order."""
     return [
-        TargetDraft(t.plan, t.metric_key, t.target_value, t.display_name)
+        TargetDraft(t.plan, t.metric_key, t.target_value, t.display_name, target_profile(t))
         for t in live_targets(session, year)
     ]
 
@@ -840,12 +813,25 @@ def draft_problems(drafts: Sequence[TargetDraft]) -> list[str]:
     return problems
 
 
-def save_year_targets(session: Session, year: int, drafts: Sequence[TargetDraft]) -> int:
+AUDITED_FIELDS = ("plan", "metric_key", "target_value", "display_name", "monthly_profile")
+
+
+def _audit_state(target: AnnualTarget | None) -> dict[str, Any]:
+    if target is None or target.deleted_at is not None:
+        return {}
+    return {name: getattr(target, name) for name in AUDITED_FIELDS}
+
+
+def save_year_targets(
+    session: Session, year: int, drafts: Sequence[TargetDraft], actor: str | None = None
+) -> int:
     """Make the year's live targets exactly ``drafts``, in that order; returns how many.
 
-    Rows are saved with ``targets.set_target``; a target no longer among them is removed by
-    a soft delete (``deleted_at``), so that sync and history keep it. Raises ``TargetError``
-    (Chinese message) when ``draft_problems`` finds anything.
+    Rows are saved with ``targets.set_target`` (with their monthly profile); a target no
+    longer among them is removed by a soft delete (``deleted_at``), so that sync and
+    history keep it. With ``actor``, each created, changed or removed target is written to
+    the change log. Raises ``TargetError`` (Chinese message) when ``draft_problems`` finds
+    anything.
     """
     problems = draft_problems(drafts)
     if problems:
@@ -854,10 +840,25 @@ def save_year_targets(session: Session, year: int, drafts: Sequence[TargetDraft]
     now = utcnow()
     for target in live_targets(session, year):
         if (target.plan, target.metric_key) not in wanted:
+            before = _audit_state(target)
             target.deleted_at = now
+            if actor is not None:
+                record_change(
+                    session,
+                    entity="annual_target",
+                    entity_id=target.id,
+                    actor=actor,
+                    action="delete",
+                    changes=diff(before, dict.fromkeys(before)),
+                )
     session.flush()
+    existing = {
+        (t.plan, t.metric_key): t
+        for t in session.scalars(select(AnnualTarget).where(AnnualTarget.year == year))
+    }
     for order, d in enumerate(drafts):
         assert d.value is not None
+        before = _audit_state(existing.get((d.plan.strip(), d.metric_key)))
         saved = set_target(
             session,
             year=year,
@@ -865,8 +866,19 @@ def save_year_targets(session: Session, year: int, drafts: Sequence[TargetDraft]
             metric_key=d.metric_key,
             value=d.value,
             display_name=d.display_name.strip() or BY_KEY[d.metric_key].name,
+            profile=d.profile,
         )
         saved.sort_order = order
+        changes = diff(before, _audit_state(saved))
+        if actor is not None and changes:
+            record_change(
+                session,
+                entity="annual_target",
+                entity_id=saved.id,
+                actor=actor,
+                action="update" if before else "create",
+                changes=changes,
+            )
     session.flush()
     return len(drafts)
 

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from jianan_desk.domain.metrics import BY_KEY, MetricUnit
-from jianan_desk.domain.pace import Pace, pace
+from jianan_desk.domain.pace import Pace, Profile, ProfileError, pace, parse_profile, profile_text
 from jianan_desk.services.metrics import compute_metrics, default_as_of
 from jianan_desk.store.models import AnnualTarget
 
@@ -30,6 +30,49 @@ class TargetProgress:
     target: Decimal
     value: Decimal | None
     pace: Pace | None  # None when the figure is undefined (a rate without denominator)
+    profile: Profile | None = None  # the monthly pace profile (None: linear)
+
+
+class _Keep:
+    """``set_target(profile=KEEP)``: leave the stored profile as it is."""
+
+
+KEEP = _Keep()
+
+
+def target_profile(target: AnnualTarget) -> Profile | None:
+    """The target's monthly pace profile; None for linear (or an unreadable stored one)."""
+    try:
+        return parse_profile(target.monthly_profile)
+    except ProfileError:
+        return None
+
+
+def progress_of(
+    target: AnnualTarget, value: Decimal | int | None, year: int, as_of: dt.date
+) -> TargetProgress:
+    """One target against its figure ``value``, paced by the target's own profile."""
+    metric = BY_KEY.get(target.metric_key)
+    is_rate = metric is not None and metric.unit is MetricUnit.RATE
+    figure = None if value is None else Decimal(value)
+    profile = None if is_rate else target_profile(target)
+    progress = (
+        None
+        if figure is None
+        else pace(figure, target.target_value, year, as_of, is_rate=is_rate, profile=profile)
+    )
+    return TargetProgress(
+        year,
+        target.plan,
+        target.metric_key,
+        target.display_name,
+        target.unit,
+        is_rate,
+        target.target_value,
+        figure,
+        progress,
+        profile,
+    )
 
 
 def live_targets(session: Session, year: int) -> list[AnnualTarget]:
@@ -50,8 +93,12 @@ def set_target(
     metric_key: str,
     value: Decimal,
     display_name: str | None = None,
+    profile: Profile | _Keep | None = KEEP,
 ) -> AnnualTarget:
-    """Create or change one target; the unit follows the metric."""
+    """Create or change one target; the unit follows the metric.
+
+    ``profile``: the monthly pace profile (None: linear); by default the stored one is kept.
+    """
     metric = BY_KEY.get(metric_key)
     if metric is None:
         raise TargetError(f"未知的指标：{metric_key}")
@@ -76,6 +123,11 @@ def set_target(
     existing.target_value = value
     existing.unit = metric.unit.value
     existing.display_name = display_name or existing.display_name or metric.name
+    if not isinstance(profile, _Keep):
+        try:
+            existing.monthly_profile = profile_text(profile)
+        except ProfileError as exc:
+            raise TargetError(str(exc)) from exc
     existing.deleted_at = None
     session.flush()
     return existing
@@ -102,6 +154,7 @@ def copy_targets(session: Session, from_year: int, to_year: int) -> int:
                 unit=t.unit,
                 display_name=t.display_name,
                 sort_order=t.sort_order,
+                monthly_profile=t.monthly_profile,
             )
         )
         copied += 1
@@ -115,26 +168,6 @@ def target_progress(
     """Each target of ``year`` with its current figure and pace by ``as_of``."""
     as_of = as_of or default_as_of(year)
     values = compute_metrics(session, year, as_of)
-    result = []
-    for t in live_targets(session, year):
-        metric = BY_KEY.get(t.metric_key)
-        is_rate = metric is not None and metric.unit is MetricUnit.RATE
-        raw = values.get(t.metric_key)
-        value = None if raw is None else Decimal(raw)
-        progress = (
-            None if value is None else pace(value, t.target_value, year, as_of, is_rate=is_rate)
-        )
-        result.append(
-            TargetProgress(
-                year,
-                t.plan,
-                t.metric_key,
-                t.display_name,
-                t.unit,
-                is_rate,
-                t.target_value,
-                value,
-                progress,
-            )
-        )
-    return result
+    return [
+        progress_of(t, values.get(t.metric_key), year, as_of) for t in live_targets(session, year)
+    ]

@@ -20,6 +20,7 @@ from jianan_desk.store.migrations import upgrade
 from jianan_desk.ui.hub import Hub
 from jianan_desk.ui.pages.base import PageContext
 from jianan_desk.ui.pages.home import HomePage
+from jianan_desk.ui.widgets.dashboard_charts import EMPTY_HEIGHT
 from jianan_desk.ui.widgets.target_card import AHEAD, BEHIND
 from tests.helpers import open_db
 
@@ -194,9 +195,10 @@ def test_reloads_on_f5_and_on_relevant_hub_changes(home, qtbot):
     qtbot.keyClick(home, Qt.Key.Key_F5)
     wait_loaded(qtbot, home, loads + 1)
     hub = home.context.hub
-    hub.announce(Hub.INDUSTRY_MAP)  # not shown here
+    hub.announce("settings")  # not shown here
     assert not home.loading
-    for kind in (Hub.TARGETS, Hub.PROJECTS, Hub.ALL):
+    # INDUSTRY_MAP: the target-company list behind 久未联系的目标企业.
+    for kind in (Hub.TARGETS, Hub.PROJECTS, Hub.INDUSTRY_MAP, Hub.ALL):
         loads = home.loads
         hub.announce(kind)
         wait_loaded(qtbot, home, loads + 1)
@@ -253,6 +255,8 @@ def test_empty_database_shows_empty_states(qtbot, db, app_font):
         assert panel.empty.text()
     assert page.problems_panel.empty.text() == "没有逾期未销号的问题。"
     assert page.follow_ups_panel.empty.text() == "近期没有待跟进的客商。"
+    assert page.stale_panel.is_empty and page.stale_model.rowCount() == 0
+    assert page.stale_panel.empty.text() == "目标企业都在 90 天内联系过。"
 
 
 def test_none_survives_void_qt_calls(qapp):
@@ -268,3 +272,39 @@ def test_none_survives_void_qt_calls(qapp):
     for _ in range(2000):
         label.setText("x")
     assert sys.getrefcount(None) > 1 << 30
+
+
+def test_overdue_problems_and_stale_targets_are_listed(qtbot, db, app_font, qtmodeltester):
+    from jianan_desk.store.models import Company, Problem, TargetCompany
+
+    today = QDate.currentDate().toPython()
+    with db.session() as s:
+        company = Company(name="从未联系的目标企业")
+        s.add(company)
+        s.flush()
+        s.add(TargetCompany(company_id=company.id, priority=1, follower="赵六"))
+        s.add(
+            Problem(
+                raised_on=today - dt.timedelta(days=40),
+                description="用地指标未落实",
+                deadline=today - dt.timedelta(days=10),
+                responsible_person="钱七",
+            )
+        )
+    page = make_home(qtbot, db)
+    assert not page.stale_panel.is_empty and page.stale_model.rowCount() == 1
+    m = page.stale_model
+    assert m.index(0, m.COMPANY).data() == "从未联系的目标企业"
+    assert m.index(0, m.SINCE).data() == "从未联系" and m.index(0, m.PRIORITY).data() == "A"
+    assert page.stale_panel.aside.text() == "共 1 家"
+    assert not page.problems_panel.is_empty and page.problems_model.rowCount() == 1
+    p = page.problems_model
+    assert p.index(0, p.DESCRIPTION).data() == "用地指标未落实"
+    assert p.index(0, p.OVERDUE_DAYS).data() == "10 天" and p.index(0, p.PERSON).data() == "钱七"
+    qtmodeltester.check(page.stale_model)
+    qtmodeltester.check(page.problems_model)
+    # One row: the panel is as tall as that row, not as tall as an eight-row list.
+    view = page.problems_view
+    assert page.problems_panel.stack.maximumHeight() == view.maximumHeight() == view.height()
+    assert page.follow_ups_panel.is_empty
+    assert page.follow_ups_panel.stack.maximumHeight() == EMPTY_HEIGHT

@@ -172,3 +172,47 @@ def test_page_opens_the_editor_and_refreshes_after_saving(qtbot, db, app_font):
     qtbot.waitUntil(lambda: page.loads > loads and not page.loading, timeout=15000)
     assert len(page.cards) == 6
     QThreadPool.globalInstance().waitForDone()
+
+
+def test_a_monthly_profile_is_chosen_in_its_dialog_and_saved(qtbot, db, hub):
+    from jianan_desk.domain.pace import PRESETS
+    from jianan_desk.ui.dialogs.pace_profile import PaceProfileDialog
+
+    dialog = editor(qtbot, db, hub, 2022)
+    model = dialog.model
+    row = next(
+        r for r in range(model.rowCount()) if model.rows()[r].metric_key == "signed_investment_wan"
+    )
+    rate_row = next(
+        r for r in range(model.rowCount()) if model.rows()[r].metric_key == "start_rate"
+    )
+    assert model.index(row, M.PROFILE).data() == "线性"
+    assert model.index(rate_row, M.PROFILE).data() == "—"
+    dialog.ui.targetsView.setCurrentIndex(model.index(rate_row, M.PLAN))
+    assert not dialog.ui.profileButton.isEnabled()  # rates do not accumulate
+    dialog.ui.targetsView.setCurrentIndex(model.index(row, M.PLAN))
+    assert dialog.ui.profileButton.isEnabled()
+
+    profile = dialog.profile_dialog(row)
+    qtbot.addWidget(profile)
+    assert isinstance(profile, PaceProfileDialog)
+    assert profile.profile() is None and profile.ok_button.isEnabled()
+    profile.ui.presetCombo.setCurrentIndex(profile.ui.presetCombo.findData("前低后高"))
+    assert profile.spins[0].value() == 4 and profile.spins[11].value() == 12
+    assert profile.profile() == PRESETS["前低后高"]
+    profile.spins[0].setValue(5)  # now 101 %: refused until fixed
+    assert not profile.ok_button.isEnabled()
+    assert "100%" in profile.ui.sumLabel.text()
+    assert profile.ui.presetCombo.currentData() == "custom"
+    profile.spins[1].setValue(4)
+    assert profile.ok_button.isEnabled()
+    chosen = profile.profile()
+    assert chosen is not None and chosen[0] == Decimal("0.05")
+
+    model.set_profile(row, chosen)
+    assert model.index(row, M.PROFILE).data() == "自定义"
+    dialog.save()
+    with db.session(readonly=True) as s:
+        saved = {d.metric_key: d.profile for d in target_drafts(s, 2022)}
+    assert saved["signed_investment_wan"] == chosen
+    assert saved["signed_over_100m_count"] is None

@@ -24,6 +24,7 @@ from jianan_desk.services.dashboard import (
     target_drafts,
 )
 from jianan_desk.services.metrics import compute_metrics, compute_metrics_by
+from jianan_desk.services.problems import list_overdue_problems
 from jianan_desk.services.targets import TargetError, set_target, target_progress
 from jianan_desk.store.models import (
     AnnualTarget,
@@ -197,14 +198,18 @@ def test_overdue_problems(built):
                 )
             )
 
-        problem("逾期最久", D(2022, 2, 1))
+        problem("逾期最久", D(2022, 2, 1), responsible_person="张三")
         problem("办理中逾期", D(2022, 3, 1), "in_progress")
         problem("未到期", D(2022, 3, 31))
         problem("按期销号", D(2022, 2, 1), "closed", D(2022, 1, 30))
         problem("统计日后才销号", D(2022, 2, 15), "closed", D(2022, 4, 2))
+        problem("已挂起", D(2022, 2, 1), "suspended")
         problem("已删除", D(2022, 2, 1), deleted_at=utcnow())
     with built.session(readonly=True) as s:
         d = load_dashboard(s, 2022, D(2022, 3, 31))
+        ledger = list_overdue_problems(s, D(2022, 3, 31))
+    # The problem ledger's own definition of 超期 (suspended problems are not overdue).
+    assert list(d.overdue_problems) == ledger
     assert [p.description for p in d.overdue_problems] == [
         "逾期最久",
         "统计日后才销号",
@@ -213,8 +218,55 @@ def test_overdue_problems(built):
     assert d.overdue_total == 3
     assert d.overdue_problems[0].days_overdue == 58
     assert d.overdue_problems[0].project_name == "甲"
-    assert d.overdue_problems[1].status == "2022-04-02 销号"
-    assert d.overdue_problems[2].status == "办理中"
+    assert d.overdue_problems[0].responsible_person == "张三"
+
+
+def test_overdue_total_counts_beyond_the_list(built, monkeypatch):
+    import jianan_desk.services.dashboard as dashboard
+
+    monkeypatch.setattr(dashboard, "LIST_LIMIT", 2)
+    with built.session() as s:
+        for n in range(3):
+            s.add(
+                Problem(raised_on=D(2022, 1, 1), description=f"问题{n}", deadline=D(2022, 2, n + 1))
+            )
+    with built.session(readonly=True) as s:
+        d = load_dashboard(s, 2022, D(2022, 3, 31))
+    assert len(d.overdue_problems) == 2 and d.overdue_total == 3
+
+
+def test_stale_targets(built):
+    from jianan_desk.store.models import TargetCompany
+
+    with built.session() as s:
+        link = s.scalar(select(IndustryNode).where(IndustryNode.level == "link").limit(1))
+        companies = [
+            Company(name=n) for n in ("久未联系公司", "从未联系公司", "近期拜访公司", "已签约公司")
+        ]
+        s.add_all(companies)
+        s.flush()
+        for company, priority, status in zip(
+            companies, (2, 1, 1, 1), ("contacted", "untouched", "contacted", "signed"), strict=True
+        ):
+            s.add(
+                TargetCompany(
+                    company_id=company.id,
+                    chain_link_id=link.id,
+                    priority=priority,
+                    follower="王五",
+                    status=status,
+                )
+            )
+        s.add(Visit(company_id=companies[0].id, visited_on=D(2021, 10, 1), recorded_by="王五"))
+        s.add(Visit(company_id=companies[2].id, visited_on=D(2022, 3, 1), recorded_by="王五"))
+    with built.session(readonly=True) as s:
+        d = load_dashboard(s, 2022, D(2022, 3, 31))
+    names = [t.company_name for t in d.stale_targets]
+    assert names == ["从未联系公司", "久未联系公司"]
+    never, old = d.stale_targets
+    assert never.days_since is None and never.priority == "A"
+    assert old.last_contact_on == D(2021, 10, 1) and old.days_since == 181
+    assert old.chain_link_name == link.name and not d.stale_more
 
 
 def test_follow_ups_due(built):
@@ -258,6 +310,7 @@ def test_empty_database(db):
     assert d.by_industry == () and d.by_field == ()
     assert d.overdue_problems == () and d.follow_ups == ()
     assert d.overdue_total == d.follow_ups_total == 0
+    assert d.stale_targets == () and not d.stale_more
 
 
 def test_default_year_and_years(db):

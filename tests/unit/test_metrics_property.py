@@ -1,4 +1,5 @@
-"""The engine against a brute-force recount over random projects and stage dates."""
+"""The engine (and the 首页 dashboard's own queries) against a brute-force recount over
+random projects and stage dates."""
 
 import datetime as dt
 from decimal import Decimal
@@ -7,6 +8,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from jianan_desk.domain.stages import PIPELINE, Stage
+from jianan_desk.services.dashboard import load_dashboard
 from jianan_desk.services.metrics import compute_metrics
 from jianan_desk.store.models import FundsInPlace, Project, ProjectStageEvent
 
@@ -121,6 +123,12 @@ def test_engine_equals_brute_force(db, projects, year, data):
     )
     with db.session(readonly=True) as s:
         engine = compute_metrics(s, year, as_of)
+        dashboard = load_dashboard(s, year, as_of)  # its own grouped queries, same figures
     expected = brute_force(projects, year, as_of)
     for key, value in expected.items():
         assert engine[key] == value, key
+        assert dashboard.metrics[key] == value, key
+    assert dashboard.metrics == engine
+    funnel = {step.stage.value: step.count for step in dashboard.funnel}
+    assert funnel["signed"] == expected["signed_count"]
+    assert funnel["started"] == expected["started_count"]

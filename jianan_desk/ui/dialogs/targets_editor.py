@@ -27,9 +27,11 @@ from PySide6.QtWidgets import (
 from jianan_desk.domain.metrics import METRICS
 from jianan_desk.services.dashboard import save_year_targets, target_drafts
 from jianan_desk.services.targets import TargetError
+from jianan_desk.ui.dialogs.pace_profile import PaceProfileDialog
+from jianan_desk.ui.dialogs.project_stage import current_actor
 from jianan_desk.ui.forms.ui_targets_editor_dialog import Ui_TargetsEditorDialog
 from jianan_desk.ui.hub import Hub
-from jianan_desk.ui.models.targets_editor import TargetsEditorModel
+from jianan_desk.ui.models.targets_editor import TargetsEditorModel, is_rate
 from jianan_desk.ui.style import muted_text
 
 if TYPE_CHECKING:
@@ -99,6 +101,7 @@ class TargetsEditorDialog(QDialog):
         header.resizeSection(TargetsEditorModel.METRIC, 210)
         header.resizeSection(TargetsEditorModel.VALUE, 110)
         header.resizeSection(TargetsEditorModel.UNIT, 70)
+        header.resizeSection(TargetsEditorModel.PROFILE, 90)
         view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
 
         self.save_button = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
@@ -109,6 +112,8 @@ class TargetsEditorDialog(QDialog):
         self.ui.addButton.clicked.connect(self.add_target)
         self.ui.removeButton.clicked.connect(self.remove_selected)
         self.ui.copyButton.clicked.connect(self.copy_previous_year)
+        self.ui.profileButton.clicked.connect(self.edit_profile)
+        view.doubleClicked.connect(self._double_clicked)
         for signal in (
             self.model.dataChanged,
             self.model.rowsInserted,
@@ -141,6 +146,26 @@ class TargetsEditorDialog(QDialog):
         for row in reversed(rows):
             self.model.removeRow(row)
 
+    def _double_clicked(self, index: QModelIndex) -> None:
+        if index.column() == TargetsEditorModel.PROFILE:
+            self.edit_profile()
+
+    def profile_dialog(self, row: int) -> PaceProfileDialog:
+        """The monthly-profile dialog of ``row`` (not shown; ``edit_profile`` runs it)."""
+        name = self.model.index(row, TargetsEditorModel.NAME).data()
+        return PaceProfileDialog(name or "", self.model.profile_of(row), self)
+
+    @Slot()
+    def edit_profile(self) -> None:
+        """Set the monthly pace profile of the current row (not for rate targets)."""
+        row = self.ui.targetsView.currentIndex().row()
+        if row < 0 or is_rate(self.model.rows()[row].metric_key):
+            return
+        dialog = self.profile_dialog(row)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._note = ""
+            self.model.set_profile(row, dialog.profile())
+
     @Slot()
     def copy_previous_year(self) -> None:
         with self.db.session(readonly=True) as session:
@@ -167,7 +192,7 @@ class TargetsEditorDialog(QDialog):
             return
         try:
             with self.db.session() as session:
-                save_year_targets(session, self.year, self.model.drafts())
+                save_year_targets(session, self.year, self.model.drafts(), current_actor())
         except TargetError as exc:
             self._show_problems([str(exc)])
             return
@@ -205,6 +230,10 @@ class TargetsEditorDialog(QDialog):
             self.ui.targetsView.selectionModel().selectedRows()
         )
         self.ui.removeButton.setEnabled(has_row and self.model.rowCount() > 0)
+        row = self.ui.targetsView.currentIndex().row()
+        self.ui.profileButton.setEnabled(
+            0 <= row < self.model.rowCount() and not is_rate(self.model.rows()[row].metric_key)
+        )
 
     @property
     def problems(self) -> list[str]:

@@ -1,4 +1,4 @@
-"""Table models for the 首页 lists: overdue problems and follow-ups due.
+"""Table models for the 首页 lists: overdue problems, follow-ups due, stale targets.
 
 Both hold a short list of plain dataclasses from ``services.dashboard`` (at most
 ``LIST_LIMIT`` rows, so no lazy fetching). Column constants name the columns; ``SORT_ROLE``
@@ -19,7 +19,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from jianan_desk.services.dashboard import FollowUp, OverdueProblem
+from jianan_desk.services.dashboard import FollowUp
+from jianan_desk.services.problems import OverdueProblem
+from jianan_desk.services.target_companies import StaleTarget
 from jianan_desk.ui.models.roles import ENTITY_ROLE, SORT_ROLE, AnyIndex
 
 OVERDUE = QColor("#d93025")
@@ -87,12 +89,12 @@ def _date(day: dt.date) -> str:
 
 
 class OverdueProblemsModel(_ListModel[OverdueProblem]):
-    DEADLINE, OVERDUE_DAYS, DESCRIPTION, PROJECT, UNIT, STATUS = range(6)
-    HEADERS = ("期限", "逾期", "问题", "项目", "责任单位", "状态")
+    DEADLINE, OVERDUE_DAYS, DESCRIPTION, PROJECT, UNIT, PERSON = range(6)
+    HEADERS = ("期限", "逾期", "问题", "项目/企业", "责任单位", "责任人")
 
     def cell(self, row: OverdueProblem, column: int, role: int) -> Any:
         if role == ENTITY_ROLE:
-            return row.problem_id
+            return row.id
         if role == SORT_ROLE:
             values: tuple[Any, ...] = (
                 row.deadline,
@@ -100,17 +102,17 @@ class OverdueProblemsModel(_ListModel[OverdueProblem]):
                 row.description,
                 row.project_name,
                 row.unit_name,
-                row.status,
+                row.responsible_person,
             )
             return values[column]
         if role == Qt.ItemDataRole.DisplayRole:
             texts = (
                 _date(row.deadline),
                 _tr("{0} 天").format(row.days_overdue),
-                row.description,
+                " ".join(row.description.split()),
                 row.project_name or "—",
                 row.unit_name or "—",
-                row.status,
+                row.responsible_person or "—",
             )
             return texts[column]
         if role == Qt.ItemDataRole.ToolTipRole and column in (self.DESCRIPTION, self.PROJECT):
@@ -124,6 +126,47 @@ class OverdueProblemsModel(_ListModel[OverdueProblem]):
             return OVERDUE
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.OVERDUE_DAYS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class StaleTargetsModel(_ListModel[StaleTarget]):
+    """Target companies (目标企业清单) nobody has contacted for months."""
+
+    SINCE, LAST, COMPANY, LINK, PRIORITY, FOLLOWER = range(6)
+    HEADERS = ("未联系", "最近接触", "目标企业", "产业链环节", "优先级", "跟进人")
+
+    def cell(self, row: StaleTarget, column: int, role: int) -> Any:
+        if role == ENTITY_ROLE:
+            return row.id
+        if role == SORT_ROLE:
+            values: tuple[Any, ...] = (
+                row.days_since if row.days_since is not None else 10**6,
+                row.last_contact_on or dt.date.min,
+                row.company_name,
+                row.chain_link_name,
+                row.priority,
+                row.follower,
+            )
+            return values[column]
+        if role == Qt.ItemDataRole.DisplayRole:
+            texts = (
+                _tr("从未联系") if row.days_since is None else _tr("{0} 天").format(row.days_since),
+                _date(row.last_contact_on) if row.last_contact_on else "—",
+                row.company_name,
+                row.chain_link_name or "—",
+                row.priority,
+                row.follower or _tr("（未指定）"),
+            )
+            return texts[column]
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.COMPANY:
+            return f"{row.company_name}（{row.chain_link_name}）" if row.chain_link_name else None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column == self.SINCE:
+                return OVERDUE
+            if column == self.PRIORITY and row.priority == "A":
+                return OVERDUE
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.SINCE, self.PRIORITY):
+            return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
 

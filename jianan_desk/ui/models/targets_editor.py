@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from jianan_desk.domain.metrics import BY_KEY, MetricUnit
+from jianan_desk.domain.pace import Profile, preset_name
 from jianan_desk.services.dashboard import TargetDraft, copy_drafts, draft_problems
 from jianan_desk.ui.models.roles import ENTITY_ROLE, SORT_ROLE, AnyIndex
 from jianan_desk.ui.widgets.figure_format import display_unit, trim
@@ -41,6 +42,7 @@ class EditorRow:
     metric_key: str = ""
     display_name: str = ""
     value_text: str = ""
+    profile: Profile | None = None
 
 
 def value_to_text(metric_key: str, value: Decimal | None) -> str:
@@ -82,8 +84,8 @@ def text_to_value(metric_key: str, text: str) -> Decimal | None:
 
 
 class TargetsEditorModel(QAbstractTableModel):
-    PLAN, METRIC, NAME, VALUE, UNIT = range(5)
-    HEADERS = ("计划", "指标", "显示名称", "目标值", "单位")
+    PLAN, METRIC, NAME, VALUE, UNIT, PROFILE = range(6)
+    HEADERS = ("计划", "指标", "显示名称", "目标值", "单位", "进度曲线")
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -138,9 +140,23 @@ class TargetsEditorModel(QAbstractTableModel):
                 r.metric_key,
                 text_to_value(r.metric_key, r.value_text) if r.value_text.strip() else None,
                 r.display_name.strip(),
+                r.profile if not is_rate(r.metric_key) else None,
             )
             for r in self._rows
         ]
+
+    def set_profile(self, row: int, profile: Profile | None) -> None:
+        """Set the monthly pace profile of ``row`` (None: linear)."""
+        old = self._rows[row]
+        if old.profile == profile:
+            return
+        self._rows[row] = replace(old, profile=profile)
+        self.dirty = True
+        cell = self.index(row, self.PROFILE)
+        self.dataChanged.emit(cell, cell)
+
+    def profile_of(self, row: int) -> Profile | None:
+        return self._rows[row].profile
 
     def problems(self) -> list[str]:
         """What stops the rows from being saved, in Chinese; empty when they are fine."""
@@ -183,7 +199,7 @@ class TargetsEditorModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() != self.UNIT:
+        if index.column() not in (self.UNIT, self.PROFILE):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
@@ -198,15 +214,25 @@ class TargetsEditorModel(QAbstractTableModel):
         if role == ENTITY_ROLE:
             return r.metric_key
         if role in (Qt.ItemDataRole.EditRole, SORT_ROLE):
+            if column == self.PROFILE:
+                return profile_label(r.metric_key, r.profile)
             return (r.plan, r.metric_key, r.display_name, r.value_text, "")[column]
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.METRIC:
                 return metric.name if metric else _tr("（请选择指标）")
             if column == self.UNIT:
                 return display_unit(r.metric_key) if metric else ""
+            if column == self.PROFILE:
+                return profile_label(r.metric_key, r.profile)
             if column == self.NAME and not r.display_name and metric:
                 return metric.name
             return (r.plan, "", r.display_name, r.value_text)[column]
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.PROFILE:
+            if is_rate(r.metric_key):
+                return _tr("比率指标不随时间累计：按进度应达即目标值本身")
+            return _tr("双击或点“进度曲线”设置每月应完成的比例")
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.PROFILE:
+            return PLACEHOLDER if is_rate(r.metric_key) or r.profile is None else None
         if role == Qt.ItemDataRole.ToolTipRole and column == self.METRIC and metric:
             return f"{metric.name}（{metric.key}）：{metric.description}"
         if role == Qt.ItemDataRole.ForegroundRole and column == self.METRIC and not metric:
@@ -219,7 +245,7 @@ class TargetsEditorModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False
         column = index.column()
-        if not (0 <= index.row() < len(self._rows)) or column == self.UNIT:
+        if not (0 <= index.row() < len(self._rows)) or column in (self.UNIT, self.PROFILE):
             return False
         old = self._rows[index.row()]
         text = "" if value is None else str(value)
@@ -247,5 +273,19 @@ class TargetsEditorModel(QAbstractTableModel):
         return True
 
 
+def is_rate(metric_key: str) -> bool:
+    metric = BY_KEY.get(metric_key)
+    return metric is not None and metric.unit is MetricUnit.RATE
+
+
+def profile_label(metric_key: str, profile: Profile | None) -> str:
+    """How the editor shows a target's profile: the preset's name, 自定义, or — for rates."""
+    if is_rate(metric_key):
+        return "—"
+    return _tr(preset_name(profile) or "自定义")
+
+
 def _row(d: TargetDraft) -> EditorRow:
-    return EditorRow(d.plan, d.metric_key, d.display_name, value_to_text(d.metric_key, d.value))
+    return EditorRow(
+        d.plan, d.metric_key, d.display_name, value_to_text(d.metric_key, d.value), d.profile
+    )

@@ -4,7 +4,7 @@ A year selector and a reporting date (统计截至) on top; below, in a scroll a
 annual target of the year (figure, target, share reached, progress bar, pace), the charts
 (cumulative signed investment against the target line, the stage funnel, signed investment
 by 222 industry and by 5122 field, key projects' completed investment against the plan) and
-two lists (overdue problems, follow-ups due).
+three lists (overdue problems, follow-ups due, target companies untouched for months).
 
 Everything comes from ``services.dashboard.load_dashboard``, run off the GUI thread with its
 own read-only session (``ui.operations``); the result is a plain dataclass. A thin bar shows
@@ -13,7 +13,7 @@ while it computes. The page reloads on F5 and when the hub announces a change it
 a hidden page only marks itself stale and reloads when shown. Nothing is computed before the
 page is first shown (a window built but never shown starts no background work). Clicking a
 card opens the records behind its figure; "编辑目标…" opens the targets editor for the
-selected year.
+selected year, "季度考评…" (Ctrl+K) the ranking of units for the quarter shown.
 """
 
 from __future__ import annotations
@@ -42,11 +42,16 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from jianan_desk.services.dashboard import Dashboard, MonthSeries, load_dashboard
+from jianan_desk.services.dashboard import STALE_DAYS, Dashboard, MonthSeries, load_dashboard
 from jianan_desk.ui.dialogs.metric_records import MetricRecordsDialog
+from jianan_desk.ui.dialogs.ranking import RankingDialog
 from jianan_desk.ui.dialogs.targets_editor import TargetsEditorDialog
 from jianan_desk.ui.hub import Hub
-from jianan_desk.ui.models.dashboard_lists import FollowUpsModel, OverdueProblemsModel
+from jianan_desk.ui.models.dashboard_lists import (
+    FollowUpsModel,
+    OverdueProblemsModel,
+    StaleTargetsModel,
+)
 from jianan_desk.ui.operations import Operation, run_in_background
 from jianan_desk.ui.pages.base import Page, PageContext
 from jianan_desk.ui.style import blend, hairline, muted_text
@@ -73,6 +78,7 @@ RELOAD_KINDS = (
     Hub.TRIPS,
     Hub.COMPANIES,
     Hub.REFERENCE,
+    Hub.INDUSTRY_MAP,  # the target-company list (stale targets)
 )
 
 
@@ -181,6 +187,7 @@ class HomePage(Page):
         self.operation: Operation | None = None
         self.records_dialog: MetricRecordsDialog | None = None
         self.targets_dialog: TargetsEditorDialog | None = None
+        self.ranking_dialog: RankingDialog | None = None
         self._year: int | None = None  # None: the service's default year
         self._as_of: dt.date | None = None  # None: the year's default reporting date
         self._pending = False
@@ -211,6 +218,10 @@ class HomePage(Page):
         self.as_of_edit.dateChanged.connect(self._on_date_changed)
         self.refresh_button.clicked.connect(self.reload)
         self.edit_targets_button.clicked.connect(self.edit_targets)
+        self.ranking_button.clicked.connect(self.open_ranking)
+        self.ranking_shortcut = QShortcut(QKeySequence("Ctrl+K"), self)
+        self.ranking_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        self.ranking_shortcut.activated.connect(self.open_ranking)
         context.hub.changed.connect(self._on_changed)
 
     # ------------------------------------------------------------------ building
@@ -239,6 +250,10 @@ class HomePage(Page):
         self.refresh_button.setToolTip(self.tr("重新计算（F5）"))
         self.edit_targets_button = QPushButton(self.tr("编辑目标…"), self.header)
         self.edit_targets_button.setToolTip(self.tr("编辑所选年度的年度目标"))
+        self.ranking_button = QPushButton(self.tr("季度考评…"), self.header)
+        self.ranking_button.setToolTip(
+            self.tr("各责任单位本季度招商引资工作的加权得分与排名（Ctrl+K）")
+        )
         year_label = QLabel(self.tr("年度"), self.header)
         year_label.setBuddy(self.year_combo)
         as_of_label = QLabel(self.tr("统计截至"), self.header)
@@ -258,6 +273,7 @@ class HomePage(Page):
         controls.addSpacing(8)
         controls.addWidget(self.refresh_button)
         controls.addWidget(self.edit_targets_button)
+        controls.addWidget(self.ranking_button)
 
         row = QHBoxLayout(self.header)
         row.setContentsMargins(32, 20, 32, 14)
@@ -339,7 +355,7 @@ class HomePage(Page):
         self.problems_view = _list_view(self.problems_panel)
         self.problems_view.setModel(self.problems_model)
         self._fit_columns(
-            self.problems_view, OverdueProblemsModel.DESCRIPTION, (96, 66, 0, 180, 130, 80)
+            self.problems_view, OverdueProblemsModel.DESCRIPTION, (96, 66, 0, 180, 130, 86)
         )
         self.problems_panel.set_body(self.problems_view)
         self.follow_ups_panel = Panel(self.tr("待跟进客商"), content)
@@ -348,6 +364,12 @@ class HomePage(Page):
         self.follow_ups_view.setModel(self.follow_ups_model)
         self._fit_columns(self.follow_ups_view, FollowUpsModel.NEXT_STEP, (96, 86, 210, 96, 0, 70))
         self.follow_ups_panel.set_body(self.follow_ups_view)
+        self.stale_panel = Panel(self.tr("久未联系的目标企业"), content)
+        self.stale_model = StaleTargetsModel(self)
+        self.stale_view = _list_view(self.stale_panel)
+        self.stale_view.setModel(self.stale_model)
+        self._fit_columns(self.stale_view, StaleTargetsModel.COMPANY, (86, 96, 0, 200, 60, 86))
+        self.stale_panel.set_body(self.stale_view)
 
         # Two time series side by side (招商引资 | 重点项目), then three distributions.
         series_row = QHBoxLayout()
@@ -367,6 +389,7 @@ class HomePage(Page):
         lists.setSpacing(14)
         lists.addWidget(self.problems_panel)
         lists.addWidget(self.follow_ups_panel)
+        lists.addWidget(self.stale_panel)
 
         layout = QVBoxLayout(content)
         layout.setContentsMargins(32, 20, 32, 32)
@@ -652,15 +675,17 @@ class HomePage(Page):
     def _show_lists(self, d: Dashboard) -> None:
         self.problems_model.set_rows(d.overdue_problems)
         self.follow_ups_model.set_rows(d.follow_ups)
+        self.stale_model.set_rows(d.stale_targets)
         _fit_height(self.problems_view, len(d.overdue_problems))
         _fit_height(self.follow_ups_view, len(d.follow_ups))
+        _fit_height(self.stale_view, len(d.stale_targets))
         for panel, total, shown, empty, subtitle in (
             (
                 self.problems_panel,
                 d.overdue_total,
                 len(d.overdue_problems),
                 self.tr("没有逾期未销号的问题。"),
-                self.tr("截至 {0:%Y-%m-%d} 已过办结期限、尚未销号的问题，逾期最久的在前。"),
+                self.tr("截至 {0:%Y-%m-%d} 已过办结期限、仍在待办或办理中的问题，逾期最久的在前。"),
             ),
             (
                 self.follow_ups_panel,
@@ -678,6 +703,35 @@ class HomePage(Page):
             else:
                 panel.aside.setText("")
                 panel.show_empty(empty)
+        panel = self.stale_panel
+        panel.subtitle.setText(
+            self.tr(
+                "目标企业清单中尚在跟进、截至 {0:%Y-%m-%d} 已 {1} 天以上未拜访的企业，"
+                "从未联系的在前。"
+            ).format(d.as_of, STALE_DAYS)
+        )
+        if d.stale_targets:
+            shown = len(d.stale_targets)
+            panel.aside.setText(
+                self.tr("显示前 {0} 家").format(shown)
+                if d.stale_more
+                else self.tr("共 {0} 家").format(shown)
+            )
+            panel.show_body()
+        else:
+            panel.aside.setText("")
+            panel.show_empty(self.tr("目标企业都在 {0} 天内联系过。").format(STALE_DAYS))
+        # A list panel is as tall as its rows (or its empty-state line), not as tall as the
+        # tallest page its stack ever showed.
+        for panel, view in (
+            (self.problems_panel, self.problems_view),
+            (self.follow_ups_panel, self.follow_ups_view),
+            (self.stale_panel, self.stale_view),
+        ):
+            if panel.is_empty:
+                panel.set_compact(True)
+            else:
+                panel.stack.setMaximumHeight(view.maximumHeight())
 
     # ------------------------------------------------------------------ actions
 
@@ -701,6 +755,20 @@ class HomePage(Page):
         dialog = TargetsEditorDialog(self.context.db, self.context.hub, year, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.targets_dialog = dialog
+        dialog.open()
+        return dialog
+
+    @Slot()
+    def open_ranking(self) -> RankingDialog:
+        """季度考评 for the quarter of the shown date (the year's last quarter for a past year)."""
+        d = self.dashboard
+        if d is None:
+            dialog = RankingDialog(self.context.db, self.context.hub, parent=self)
+        else:
+            quarter = (d.as_of.month - 1) // 3 + 1 if d.as_of.year == d.year else 4
+            dialog = RankingDialog(self.context.db, self.context.hub, d.year, quarter, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.ranking_dialog = dialog
         dialog.open()
         return dialog
 
