@@ -25,7 +25,8 @@ import datetime as dt
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from itertools import islice
+from typing import Any, NamedTuple
 
 from sqlalchemy import ColumnElement, Select, bindparam, func, or_, select, update
 from sqlalchemy.orm import Session
@@ -34,8 +35,9 @@ from jianan_desk.domain.company_names import company_search_key, normalize_compa
 from jianan_desk.domain.masking import mask_email, mask_mobile, mask_wechat
 from jianan_desk.domain.search import query_terms
 from jianan_desk.domain.uscc import UsccError, validate_uscc
-from jianan_desk.services.audit import clean_actor, diff, plain, record_change
+from jianan_desk.services.audit import changes_of, clean_actor, diff, plain, record_change
 from jianan_desk.services.errors import NotFoundError, ValidationError
+from jianan_desk.store.dialect import ordered
 from jianan_desk.store.models import (
     Company,
     CompanyMerge,
@@ -594,6 +596,71 @@ def merges_of(session: Session, company_id: str) -> list[MergeRecord]:
     ]
 
 
+@dataclass(frozen=True)
+class MergePreview:
+    """What a merge of two companies would do, for the merge dialog: both records side by
+    side and, for each, what would move if the other one survived."""
+
+    first: CompanyDetail
+    second: CompanyDetail
+
+    @staticmethod
+    def counts(detail: CompanyDetail) -> dict[str, int]:
+        """The rows that move away from ``detail`` when it is merged into the other."""
+        return {
+            "contacts": len(detail.contacts),
+            "visits": detail.visit_count,
+            "projects": detail.project_count,
+            "target_companies": detail.target_entry_count,
+        }
+
+
+MOVED_LABELS = {
+    "contacts": "联系人",
+    "visits": "拜访记录",
+    "projects": "项目",
+    "target_companies": "目标企业条目",
+}
+
+
+def merge_preview(session: Session, first_id: str, second_id: str) -> MergePreview:
+    """Both companies as they are now (neither may be deleted, nor the same)."""
+    if first_id == second_id:
+        raise ValidationError({"company_id": "不能把企业与其自身合并"})
+    return MergePreview(get_company(session, first_id), get_company(session, second_id))
+
+
+@dataclass(frozen=True)
+class HistoryLine:
+    """One line of a company's history: a merge or a change-log entry."""
+
+    at: dt.datetime
+    actor: str
+    what: str
+    detail: str
+
+
+def company_history(session: Session, company_id: str, *, limit: int = 200) -> list[HistoryLine]:
+    """The company's merges and changes (and its contacts'), newest first."""
+    lines: list[HistoryLine] = []
+    for m in merges_of(session, company_id):
+        moved = "，".join(
+            f"{MOVED_LABELS.get(k, k)} {len(v)}" for k, v in sorted(m.moved.items()) if v
+        )
+        what = f"合并了“{m.merged_name}”" if m.survivor_id == company_id else "并入另一企业"
+        detail = "；".join(t for t in (f"移入：{moved}" if moved else "", m.note) if t)
+        lines.append(HistoryLine(m.merged_at, m.actor, what, detail))
+    labels = {"company": "企业", "contact": "联系人", "target_company": "目标企业条目"}
+    for e in changes_of(session, company_id, limit=limit):
+        if e.action in ("merge", "merged_into"):
+            continue  # shown above from company_merges, with the counts
+        fields = "、".join(COMPANY_FIELD_LABELS.get(k, k) for k in e.changes)
+        what = f"{labels.get(e.entity, e.entity)}：{e.action_label}"
+        lines.append(HistoryLine(e.at, e.actor, what, fields))
+    lines.sort(key=lambda h: h.at, reverse=True)
+    return lines[:limit]
+
+
 # ---------------------------------------------------------------- list and search
 
 
@@ -729,8 +796,7 @@ def list_companies(
         "updated_at": Company.updated_at,
         "uscc": Company.uscc,
     }[sort]
-    order = key.desc() if descending else key.asc()
-    stmt = stmt.order_by(order, Company.id).offset(offset)
+    stmt = stmt.order_by(ordered(key, descending), Company.id).offset(offset)
     if limit is not None:
         stmt = stmt.limit(limit)
     return [
@@ -752,10 +818,9 @@ def list_companies(
     ]
 
 
-def fetch_company_ids(
-    session: Session, f: CompanyFilter | None = None, sort: str = "name", descending: bool = False
-) -> list[str]:
-    """Every matching id in display order, for a lazy table model (rows: ``fetch_company_rows``)."""
+def _ids_stmt(
+    session: Session, f: CompanyFilter | None, sort: str, descending: bool, *columns: Any
+) -> Select[Any]:
     f = f or CompanyFilter()
     if sort not in SORT_COLUMNS:
         raise ValueError(f"unknown sort column {sort!r}")
@@ -767,11 +832,40 @@ def fetch_company_ids(
         "updated_at": Company.updated_at,
         "uscc": Company.uscc,
     }[sort]
-    stmt = select(Company.id).where(*_conditions(session, f))
+    stmt = select(*columns).where(*_conditions(session, f))
     if sort == "industry_name":
         stmt = stmt.outerjoin(IndustryNode, IndustryNode.id == Company.industry_node_id)
-    stmt = stmt.order_by(key.desc() if descending else key.asc(), Company.id)
-    return list(session.scalars(stmt))
+    return stmt.order_by(ordered(key, descending), Company.id)
+
+
+def fetch_company_ids(
+    session: Session, f: CompanyFilter | None = None, sort: str = "name", descending: bool = False
+) -> list[str]:
+    """Every matching id in display order, for a lazy table model (rows: ``fetch_company_rows``)."""
+    return list(session.scalars(_ids_stmt(session, f, sort, descending, Company.id)))
+
+
+def fetch_company_keys(
+    session: Session, f: CompanyFilter | None = None, sort: str = "name", descending: bool = False
+) -> list[tuple[str, str]]:
+    """``fetch_company_ids`` with each company's search key: (id, key) in display order,
+    so that a narrower search text can be applied in memory (``narrow_company_keys``)."""
+    stmt = _ids_stmt(session, f, sort, descending, Company.id, Company.search_key)
+    return [(r[0], r[1] or "") for r in session.execute(stmt)]
+
+
+def narrow_company_keys(
+    keyed: Sequence[tuple[str, str]], text: str, previous_text: str
+) -> list[tuple[str, str]] | None:
+    """The rows of ``keyed`` (the answer for ``previous_text``) that match ``text``, in the
+    same order; None if ``text`` does not narrow ``previous_text`` (query again)."""
+    terms, previous = query_terms(text), query_terms(previous_text)
+    if not _narrows(terms, previous):
+        return None
+    rows = list(keyed)
+    for term in terms:  # one plain comprehension per term: the fast path in CPython
+        rows = [row for row in rows if term in row[1]]
+    return rows
 
 
 def fetch_company_rows(session: Session, ids: Sequence[str]) -> list[CompanyRow]:
@@ -809,29 +903,141 @@ class CompanyChoice:
 
 
 SEARCH_CANDIDATES = 200
+PRIME_ABOVE = 5000  # companies: above this, a typing session loads every search key once
+
+
+class SearchKey(NamedTuple):
+    """A company as search-as-you-type needs it."""
+
+    id: str
+    name: str
+    city: str
+    search_key: str
+
+
+def _rank(rows: Sequence[SearchKey], first: str, limit: int) -> list[CompanyChoice]:
+    ranked = sorted(rows, key=lambda r: (not r.search_key.startswith(first), len(r.name), r.name))
+    return [CompanyChoice(r.id, r.name, r.city) for r in ranked[:limit]]
+
+
+def _keys_query(*where: ColumnElement[bool]) -> Select[Any]:
+    # Name order, the same for a LIMIT query and for the whole index (``CompanySearch``
+    # relies on it), on every engine. On SQLite the scan reads the covering index
+    # ix_companies_search in that order: no sort, and a LIMIT query stops early.
+    return (
+        select(Company.id, Company.name, Company.city, Company.search_key)
+        .where(Company.deleted_at.is_(None), *where)
+        .order_by(Company.name, Company.id)
+    )
+
+
+def _candidates(session: Session, terms: Sequence[str], limit: int) -> list[SearchKey]:
+    where = [Company.search_key.like(f"%{_like_escape(t)}%", escape="\\") for t in terms]
+    return [
+        SearchKey(r[0], r[1], r[2], r[3] or "")
+        for r in session.execute(_keys_query(*where).limit(limit))
+    ]
+
+
+def company_search_index(session: Session) -> list[SearchKey]:
+    """Every live company's search key, for ``CompanySearch.prime`` (one scan)."""
+    return [SearchKey(r[0], r[1], r[2], r[3] or "") for r in session.execute(_keys_query())]
+
+
+def _scan(rows: Sequence[SearchKey], terms: Sequence[str], cap: int) -> list[SearchKey]:
+    """The first ``cap`` rows matching every term, in order."""
+    if len(terms) == 1:
+        term = terms[0]
+        found = (r for r in rows if term in r.search_key)
+    else:
+        found = (r for r in rows if all(t in r.search_key for t in terms))
+    return list(islice(found, cap))
+
+
+def _filter(rows: Sequence[SearchKey], terms: Sequence[str]) -> list[SearchKey]:
+    found = list(rows)
+    for term in terms:  # one plain comprehension per term: the fast path in CPython
+        found = [r for r in found if term in r.search_key]
+    return found
 
 
 def search_companies(session: Session, text: str, *, limit: int = 20) -> list[CompanyChoice]:
     """Companies matching ``text`` (name or city, pinyin, initials, code), for a completer.
 
-    For search-as-you-type speed the query has no ORDER BY (SQLite stops scanning after
-    ``SEARCH_CANDIDATES`` matches); those are ranked here: keys starting with the first
-    term first, then shorter names.
+    For search-as-you-type speed the query takes the first ``SEARCH_CANDIDATES`` matches
+    in name order (SQLite reads them from the covering index ix_companies_search and stops
+    there; PostgreSQL finds them by its trigram index); those are ranked here: keys
+    starting with the first term first, then shorter names. ``CompanySearch`` answers the
+    next keystrokes of the same typing from the previous answer when it can.
     """
     terms = query_terms(text)
     if not terms:
         return []
-    where = [Company.deleted_at.is_(None)] + [
-        Company.search_key.like(f"%{_like_escape(t)}%", escape="\\") for t in terms
-    ]
-    rows = session.execute(
-        select(Company.id, Company.name, Company.city, Company.search_key)
-        .where(*where)
-        .limit(SEARCH_CANDIDATES)
-    ).all()
-    first = terms[0]
-    rows.sort(key=lambda r: (not (r.search_key or "").startswith(first), len(r.name), r.name))
-    return [CompanyChoice(r.id, r.name, r.city) for r in rows[:limit]]
+    return _rank(_candidates(session, terms, SEARCH_CANDIDATES), terms[0], limit)
+
+
+def _narrows(terms: Sequence[str], previous: Sequence[str]) -> bool:
+    """True if every key matching ``terms`` also matches ``previous`` (each previous term
+    is inside one of the new terms: "san" → "sanj", "深圳" → "深圳 科技")."""
+    return all(any(p in t for t in terms) for p in previous)
+
+
+class CompanySearch:
+    """Search-as-you-type over one typing session (a completer, a dialog).
+
+    A keystroke that narrows the previous text ("san" → "sanj") is answered from the
+    previous answer, in Python, when that answer was complete (fewer matches than
+    ``SEARCH_CANDIDATES``, or taken from the primed index): no full scan of the table for
+    the rare terms that are the slow case. On a big database the dialog also ``prime``s
+    it with every search key (``company_search_index``, loaded off the GUI thread), after
+    which no keystroke queries. Call ``reset()`` when companies changed (the hub announced
+    them): it forgets the answers and the index.
+    """
+
+    def __init__(self, *, limit: int = 20) -> None:
+        self.limit = limit
+        self._terms: list[str] | None = None
+        self._rows: list[SearchKey] | None = None
+        self._index: list[SearchKey] | None = None
+        self.hits = 0  # keystrokes answered in memory (for tests and benchmarks)
+        self.generation = 0  # bumped by reset(): an index loaded before is stale
+
+    @property
+    def primed(self) -> bool:
+        return self._index is not None
+
+    def prime(self, index: list[SearchKey] | None, generation: int | None = None) -> None:
+        """Use ``index`` (``company_search_index``) from now on, unless it was loaded
+        before the last ``reset`` (``generation`` taken when the load started)."""
+        if index is not None and generation in (None, self.generation):
+            self._index = index
+
+    def reset(self) -> None:
+        self._terms = self._rows = self._index = None
+        self.generation += 1
+
+    def search(self, session: Session, text: str) -> list[CompanyChoice]:
+        terms = query_terms(text)
+        if not terms:
+            return []
+        if self._rows is not None and self._terms is not None and _narrows(terms, self._terms):
+            rows = _filter(self._rows, terms)
+            self.hits += 1
+        elif self._index is not None:
+            # like the query: stop after SEARCH_CANDIDATES + 1 matches (common terms)
+            rows = _scan(self._index, terms, SEARCH_CANDIDATES + 1)
+            self.hits += 1
+            if len(rows) > SEARCH_CANDIDATES:
+                self._terms = self._rows = None  # not complete: cannot narrow from it
+                return _rank(rows[:SEARCH_CANDIDATES], terms[0], self.limit)
+        else:
+            rows = _candidates(session, terms, SEARCH_CANDIDATES + 1)
+            if len(rows) > SEARCH_CANDIDATES:
+                self._terms = self._rows = None  # not complete: cannot narrow from it
+                return _rank(rows[:SEARCH_CANDIDATES], terms[0], self.limit)
+        self._terms, self._rows = terms, rows
+        # rank the first SEARCH_CANDIDATES in name order, as the query without the index
+        return _rank(rows[:SEARCH_CANDIDATES], terms[0], self.limit)
 
 
 def city_choices(session: Session) -> list[str]:
@@ -910,6 +1116,15 @@ def _clean_contact(data: ContactInput) -> dict[str, Any]:
     if errors:
         raise ValidationError(errors)
     return values
+
+
+def check_contact_input(data: ContactInput) -> dict[str, str]:
+    """The per-field errors saving ``data`` would raise ({} if none)."""
+    try:
+        _clean_contact(data)
+    except ValidationError as exc:
+        return exc.errors
+    return {}
 
 
 def _contact_row(c: Contact) -> ContactRow:
@@ -1219,19 +1434,26 @@ __all__ = [
     "CompanyFilter",
     "CompanyInput",
     "CompanyRow",
+    "CompanySearch",
     "ContactInput",
     "ContactRow",
     "DuplicateCandidate",
     "DuplicateCompanyError",
+    "HistoryLine",
+    "MergePreview",
     "MergeRecord",
     "MergeResult",
     "SafeContact",
+    "SearchKey",
     "TargetInput",
     "TargetRow",
     "add_contact",
     "add_target",
     "check_company_input",
+    "check_contact_input",
     "city_choices",
+    "company_history",
+    "company_search_index",
     "count_companies",
     "create_company",
     "delete_company",
@@ -1239,6 +1461,7 @@ __all__ = [
     "delete_target",
     "export_safe",
     "fetch_company_ids",
+    "fetch_company_keys",
     "fetch_company_rows",
     "find_duplicates",
     "get_company",
@@ -1246,7 +1469,9 @@ __all__ = [
     "list_contacts",
     "list_targets",
     "merge_companies",
+    "merge_preview",
     "merges_of",
+    "narrow_company_keys",
     "rebuild_company_keys",
     "search_companies",
     "update_company",

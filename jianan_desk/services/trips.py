@@ -22,10 +22,11 @@ from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from jianan_desk.domain.dates import DateParseError, parse_date
+from jianan_desk.domain.stages import Stage
 from jianan_desk.services.audit import clean_actor, diff, plain, record_change
 from jianan_desk.services.errors import NotFoundError, ValidationError
-from jianan_desk.services.visits import VisitDetail, list_visits
-from jianan_desk.store.models import Company, Project, StaffUser, Trip, TripMember, Visit
+from jianan_desk.services.visits import VisitDetail, trip_visits
+from jianan_desk.store.models import Company, StaffUser, Trip, TripMember, Visit
 from jianan_desk.store.types import utcnow
 
 REPORT_DUE_DAYS = 15
@@ -101,6 +102,18 @@ class TripSummary:
 
 
 @dataclass(frozen=True)
+class LeadRow:
+    """A project produced by one of the trip's visits."""
+
+    id: str
+    name: str
+    stage_label: str
+    company_name: str
+    visit_id: str
+    visited_on: dt.date
+
+
+@dataclass(frozen=True)
 class TripDetail:
     id: str
     title: str
@@ -118,6 +131,7 @@ class TripDetail:
     report_overdue: bool
     created_at: dt.datetime
     updated_at: dt.datetime
+    leads_produced: tuple[LeadRow, ...] = ()  # by creation
 
     def to_input(self) -> TripInput:
         return TripInput(
@@ -353,15 +367,16 @@ def get_trip(session: Session, trip_id: str, *, today: dt.date | None = None) ->
     """The trip page: fields, members, its visits in order, leads and follow-ups."""
     today = today or dt.date.today()
     t = _live(session, trip_id)
-    visits = tuple(list_visits(session, trip_id=trip_id))
-    leads = tuple(
-        session.scalars(
-            select(Project.id)
-            .join(Visit, Visit.id == Project.source_visit_id)
-            .where(Visit.trip_id == trip_id, Project.deleted_at.is_(None))
-            .order_by(Project.created_at)
+    visit_list, lead_infos = trip_visits(session, trip_id)
+    visits = tuple(visit_list)
+    visited_on = {v.id: v.visited_on for v in visits}
+    lead_rows = tuple(
+        LeadRow(
+            r.id, r.name, Stage(r.stage).label, r.investor_name, r.visit_id, visited_on[r.visit_id]
         )
+        for r in lead_infos
     )
+    leads = tuple(r.id for r in lead_rows)
     open_follow = [v for v in visits if v.follow_up_on and v.follow_up_done_on is None]
     figures = TripSummary(
         visit_count=len(visits),
@@ -388,6 +403,7 @@ def get_trip(session: Session, trip_id: str, *, today: dt.date | None = None) ->
         report_overdue=is_report_overdue(t.end_on, t.report_submitted_on, today),
         created_at=t.created_at,
         updated_at=t.updated_at,
+        leads_produced=lead_rows,
     )
 
 

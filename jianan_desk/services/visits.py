@@ -29,6 +29,8 @@ from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from jianan_desk.domain.dates import DateParseError, parse_date
+from jianan_desk.domain.search import query_terms
+from jianan_desk.domain.stages import Stage
 from jianan_desk.services.audit import clean_actor, diff, plain, record_change
 from jianan_desk.services.errors import NotFoundError, ValidationError
 from jianan_desk.services.projects import ProjectDetail, ProjectInput, create_project
@@ -336,7 +338,41 @@ def get_visit(session: Session, visit_id: str) -> VisitDetail:
     return _details(session, [v])[0]
 
 
-def _details(session: Session, visits: Sequence[Visit]) -> list[VisitDetail]:
+@dataclass(frozen=True)
+class LeadInfo:
+    """A live project created from a visit (``Project.source_visit_id``)."""
+
+    id: str
+    name: str
+    stage: str
+    investor_name: str
+    visit_id: str
+
+
+def _leads_of(session: Session, visit_ids: Sequence[str]) -> list[LeadInfo]:
+    """The projects created from these visits, oldest first (by the index
+    ``ix_projects_source_visit_id``, migration 0007)."""
+    if not visit_ids:
+        return []
+    return [
+        LeadInfo(r.id, r.name, r.stage, r.investor_name or "", r.source_visit_id)
+        for r in session.execute(
+            select(
+                Project.id,
+                Project.name,
+                Project.stage,
+                Project.investor_name,
+                Project.source_visit_id,
+            )
+            .where(Project.source_visit_id.in_(list(visit_ids)), Project.deleted_at.is_(None))
+            .order_by(Project.created_at, Project.id)
+        )
+    ]
+
+
+def _details(
+    session: Session, visits: Sequence[Visit], lead_infos: Sequence[LeadInfo] | None = None
+) -> list[VisitDetail]:
     ids = [v.id for v in visits]
     if not ids:
         return []
@@ -361,12 +397,8 @@ def _details(session: Session, visits: Sequence[Visit]) -> list[VisitDetail]:
     ):
         contacts.setdefault(vid, []).append((cid, cname))
     leads: dict[str, list[str]] = {}
-    for pid, vid in session.execute(
-        select(Project.id, Project.source_visit_id)
-        .where(Project.source_visit_id.in_(ids), Project.deleted_at.is_(None))
-        .order_by(Project.created_at)
-    ):
-        leads.setdefault(vid, []).append(pid)
+    for lead in lead_infos if lead_infos is not None else _leads_of(session, ids):
+        leads.setdefault(lead.visit_id, []).append(lead.id)
     return [
         VisitDetail(
             id=v.id,
@@ -420,6 +452,18 @@ def list_visits(
     if limit is not None:
         stmt = stmt.limit(limit)
     return _details(session, session.scalars(stmt).all())
+
+
+def trip_visits(session: Session, trip_id: str) -> tuple[list[VisitDetail], list[LeadInfo]]:
+    """A trip's visits in date order and the leads they produced, with one scan of
+    ``projects`` for both (the trip page)."""
+    visits = session.scalars(
+        select(Visit)
+        .where(Visit.deleted_at.is_(None), Visit.trip_id == trip_id)
+        .order_by(Visit.visited_on, Visit.created_at, Visit.id)
+    ).all()
+    lead_infos = _leads_of(session, [v.id for v in visits])
+    return _details(session, visits, lead_infos), lead_infos
 
 
 # ---------------------------------------------------------------- leads
@@ -495,6 +539,49 @@ def link_visit_to_project(
         visit.updated_at = utcnow()
         session.flush()
     return get_visit(session, visit_id)
+
+
+@dataclass(frozen=True)
+class ProjectChoice:
+    """A project a visit may be linked to."""
+
+    id: str
+    name: str
+    stage_label: str
+    same_company: bool  # the visit's company is its investor
+
+
+def project_choices(
+    session: Session, visit_id: str, *, text: str = "", limit: int = 50
+) -> list[ProjectChoice]:
+    """Projects to link a visit to: those of the visit's company first, then (with
+    ``text``) others whose name or investor matches, excluding dropped ones."""
+    visit = _live(session, visit_id)
+    where: list[ColumnElement[bool]] = [Project.deleted_at.is_(None), Project.stage != "dropped"]
+    own = Project.company_id == visit.company_id if visit.company_id else Project.id.is_(None)
+    terms = query_terms(text)
+    if terms:
+        for t in terms:
+            where.append(Project.search_key.contains(t, autoescape=True))
+    else:
+        where.append(own)
+    rows = session.execute(
+        select(Project.id, Project.name, Project.stage, Project.company_id)
+        .where(*where)
+        .order_by(Project.name, Project.id)
+        .limit(limit)
+    ).all()
+    out = [
+        ProjectChoice(
+            r.id,
+            r.name,
+            Stage(r.stage).label,
+            bool(visit.company_id) and r.company_id == visit.company_id,
+        )
+        for r in rows
+    ]
+    out.sort(key=lambda c: not c.same_company)  # stable: by name within each group
+    return out
 
 
 # ---------------------------------------------------------------- follow-ups
@@ -644,3 +731,21 @@ def complete_follow_up(
         ),
         actor,
     )
+
+
+def follow_up_owners(session: Session) -> list[str]:
+    """The people who own open follow-ups (``recorded_by``), for a per-person filter."""
+    return [
+        o
+        for o in session.scalars(
+            select(Visit.recorded_by)
+            .where(
+                Visit.deleted_at.is_(None),
+                Visit.follow_up_on.is_not(None),
+                Visit.follow_up_done_on.is_(None),
+                Visit.recorded_by != "",
+            )
+            .group_by(Visit.recorded_by)
+            .order_by(Visit.recorded_by)
+        )
+    ]

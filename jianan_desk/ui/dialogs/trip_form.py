@@ -1,4 +1,4 @@
-"""The trip form (新建/编辑外出招商活动). Built in code (no Designer form yet).
+"""The trip form (新建/编辑外出招商活动), laid out in ``forms/trip_form.ui``.
 
 Members are typed as one line: names separated by 、 or commas; a name followed by
 （带队） or (领导) is a leader: "刘区长（带队）、王招商、李干事".
@@ -10,21 +10,12 @@ import datetime as dt
 import re
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import (
-    QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from jianan_desk.services.errors import ValidationError
 from jianan_desk.services.trips import MemberInput, TripDetail, TripInput, create_trip, update_trip
 from jianan_desk.store.engine import Database
+from jianan_desk.ui.forms.ui_trip_form import Ui_TripFormDialog
 from jianan_desk.ui.hub import Hub
 
 _LEADER = re.compile(r"[（(](带队|领导|带队领导)[)）]$")
@@ -60,41 +51,26 @@ class TripDialog(QDialog):
         super().__init__(parent)
         self.db, self.hub, self.actor, self.trip = db, hub, actor, trip
         self.saved_id: str | None = None
+        self.ui = Ui_TripFormDialog()
+        self.ui.setupUi(self)
         self.setWindowTitle(self.tr("编辑外出招商活动") if trip else self.tr("新建外出招商活动"))
-        self.title = QLineEdit(self)
-        self.start = QDateEdit(self)
-        self.end = QDateEdit(self)
+        # the names the page and the tests use
+        self.title = self.ui.title_edit
+        self.start = self.ui.start_edit
+        self.end = self.ui.end_edit
+        self.destinations = self.ui.destinations_edit
+        self.members = self.ui.members_edit
+        self.purpose = self.ui.purpose_edit
+        self.itinerary = self.ui.itinerary_edit
+        self.summary = self.ui.summary_edit
+        self.error = self.ui.errorLabel
         for edit in (self.start, self.end):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
             edit.setDate(QDate(dt.date.today()))
-        self.destinations = QLineEdit(self)
-        self.destinations.setPlaceholderText(self.tr("如：深圳、佛山"))
-        self.members = QLineEdit(self)
-        self.members.setPlaceholderText(self.tr("如：刘区长（带队）、王招商"))
-        self.purpose = QPlainTextEdit(self)
-        self.itinerary = QPlainTextEdit(self)
-        self.summary = QPlainTextEdit(self)
-        self.error = QLabel(self)
-        self.error.setWordWrap(True)
-        form = QFormLayout()
-        form.addRow(self.tr("活动名称"), self.title)
-        form.addRow(self.tr("开始日期"), self.start)
-        form.addRow(self.tr("结束日期"), self.end)
-        form.addRow(self.tr("目的地"), self.destinations)
-        form.addRow(self.tr("参加人员"), self.members)
-        form.addRow(self.tr("目的"), self.purpose)
-        form.addRow(self.tr("行程安排"), self.itinerary)
-        form.addRow(self.tr("活动总结"), self.summary)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        self.start.dateChanged.connect(self._keep_end_after_start)
+        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("保存"))
+        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        self.ui.buttonBox.accepted.connect(self.save)
+        self.ui.buttonBox.rejected.connect(self.reject)
         if trip is not None:
             data = trip.to_input()
             self.title.setText(data.title)
@@ -105,6 +81,11 @@ class TripDialog(QDialog):
             self.purpose.setPlainText(data.purpose)
             self.itinerary.setPlainText(data.itinerary)
             self.summary.setPlainText(data.summary)
+        self.title.setFocus()
+
+    def _keep_end_after_start(self, start: QDate) -> None:
+        if self.end.date() < start:
+            self.end.setDate(start)
 
     def to_input(self) -> TripInput:
         return TripInput(

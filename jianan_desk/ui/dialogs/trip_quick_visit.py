@@ -3,7 +3,10 @@
 Company by search-as-you-type (name, pinyin, initials; ``services.companies
 .search_companies``), the company's contacts met, summary, interest, next step and the
 follow-up in a few keystrokes ("7" = in 7 days). Ctrl+Enter saves and starts the next
-entry (date and trip kept); Esc closes. Built in code (no Designer form yet).
+entry (date and trip kept); Esc closes. Each keystroke that narrows the previous text is
+answered from the previous answer (``CompanySearch``); on a big database every search key
+is loaded once off the GUI thread and no keystroke queries. Built in code (no Designer
+form yet).
 
 Signals:
     saved(str): a visit was recorded (its id); the hub was told ``trips``.
@@ -12,6 +15,7 @@ Signals:
 from __future__ import annotations
 
 import datetime as dt
+import logging
 
 from PySide6.QtCore import QDate, QStringListModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -32,13 +36,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jianan_desk.services.companies import CompanyChoice, list_contacts, search_companies
+from jianan_desk.services.companies import (
+    PRIME_ABOVE,
+    CompanyChoice,
+    CompanyFilter,
+    CompanySearch,
+    SearchKey,
+    company_search_index,
+    count_companies,
+    list_contacts,
+)
 from jianan_desk.services.errors import ValidationError
 from jianan_desk.services.visits import INTEREST_LABELS, VisitInput, create_visit
 from jianan_desk.store.engine import Database
 from jianan_desk.ui.hub import Hub
+from jianan_desk.ui.operations import run_in_background
 
 SUGGESTIONS = 15
+_log = logging.getLogger(__name__)
 
 
 class QuickVisitDialog(QDialog):
@@ -59,6 +74,10 @@ class QuickVisitDialog(QDialog):
         self.setWindowTitle(self.tr("快速录入拜访"))
         self.company_id: str | None = None
         self._choices: dict[str, CompanyChoice] = {}
+        # narrows the previous answer in memory while the user types ("san" → "sanj")
+        self.searcher = CompanySearch(limit=SUGGESTIONS)
+        hub.changed.connect(self._on_changed)
+        self.prime_search()
         self.company = QLineEdit(self)
         self.company.setPlaceholderText(self.tr("输入企业名称或拼音首字母"))
         self._suggestions = QStringListModel(self)
@@ -114,11 +133,35 @@ class QuickVisitDialog(QDialog):
         self.company_id = None
         self.contacts.clear()
         with self.db.session(readonly=True) as s:
-            found = search_companies(s, text, limit=SUGGESTIONS)
+            found = self.searcher.search(s, text)
         self._choices = {self._label(c): c for c in found}
         self._suggestions.setStringList(list(self._choices))
         if len(found) == 1 and found[0].name == text.strip():
             self.choose_company(self._label(found[0]))
+
+    def prime_search(self) -> None:
+        """On a big database, load every company's search key off the GUI thread, so
+        that no keystroke has to scan the table (``CompanySearch.prime``)."""
+        db, searcher = self.db, self.searcher
+        generation = searcher.generation
+
+        def work() -> list[SearchKey] | None:
+            with db.session(readonly=True) as s:
+                if count_companies(s, CompanyFilter()) <= PRIME_ABOVE:
+                    return None  # small: each query is quick anyway
+                return company_search_index(s)
+
+        run_in_background(
+            work,
+            on_result=lambda index: searcher.prime(index, generation),
+            # searching by query still works; note why the index is missing
+            on_error=lambda exc: _log.warning("company search index not loaded", exc_info=exc),
+        )
+
+    def _on_changed(self, what: str) -> None:
+        if Hub.concerns(what, Hub.COMPANIES):
+            self.searcher.reset()  # a company was added, renamed or merged
+            self.prime_search()
 
     @staticmethod
     def _label(c: CompanyChoice) -> str:

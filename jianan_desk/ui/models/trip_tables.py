@@ -1,4 +1,4 @@
-"""Table models of the 外出招商 page: the trips, and one trip's visits.
+"""Table models of the 外出招商 page: the trips, one trip's visits and leads, follow-ups.
 
 Both hold plain rows from ``services.trips`` (a few hundred at most: no lazy fetching);
 the page loads them and calls ``set_rows``. Roles: ``SORT_ROLE`` (native values),
@@ -17,9 +17,10 @@ from PySide6.QtCore import (
     QModelIndex,
     Qt,
 )
+from PySide6.QtGui import QColor
 
-from jianan_desk.services.trips import TripRow
-from jianan_desk.services.visits import VisitDetail
+from jianan_desk.services.trips import LeadRow, TripRow
+from jianan_desk.services.visits import BUCKET_LABELS, FollowUp, VisitDetail
 from jianan_desk.ui.models.roles import ENTITY_ROLE, SORT_ROLE, AnyIndex
 
 R = TypeVar("R")
@@ -123,5 +124,58 @@ class TripVisitsModel(_RowsModel[VisitDetail]):
         ("意向", lambda v: v.interest_label),
         ("下一步", lambda v: v.next_step),
         ("跟进日期", lambda v: v.follow_up_on),
-        ("已生成线索", lambda v: bool(v.lead_project_ids)),
+        ("线索/项目", lambda v: _project_state(v)),
     )
+
+
+def _project_state(v: VisitDetail) -> str:
+    if v.lead_project_ids:
+        return _tr("已生成线索")
+    if v.project_id:
+        return _tr("已关联项目")
+    return ""
+
+
+class TripLeadsModel(_RowsModel[LeadRow]):
+    """The projects a trip's visits produced."""
+
+    NAME, COMPANY, STAGE, VISITED = range(4)
+    COLUMNS = (
+        ("项目名称", lambda r: r.name),
+        ("投资方", lambda r: r.company_name),
+        ("阶段", lambda r: r.stage_label),
+        ("拜访日期", lambda r: r.visited_on),
+    )
+
+
+def _status(f: FollowUp) -> str:
+    if f.bucket == "overdue":
+        return _tr("逾期 ") + str(f.days_overdue) + _tr(" 天")
+    return _tr(BUCKET_LABELS.get(f.bucket, f.bucket))
+
+
+class FollowUpsModel(_RowsModel[FollowUp]):
+    """Open follow-ups (``services.visits.follow_ups``); the entity is the visit's id."""
+
+    DUE, STATUS, COMPANY, NEXT, OWNER, VISITED = range(6)
+    COLUMNS = (
+        ("跟进日期", lambda f: f.follow_up_on),
+        ("状态", _status),
+        ("企业", lambda f: f.company_name),
+        ("下一步", lambda f: f.next_step),
+        ("负责人", lambda f: f.owner),
+        ("拜访日期", lambda f: f.visited_on),
+    )
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == ENTITY_ROLE and index.isValid() and 0 <= index.row() < len(self._rows):
+            return self._rows[index.row()].visit_id
+        if (
+            role == Qt.ItemDataRole.ForegroundRole
+            and index.isValid()
+            and index.column() == self.STATUS
+            and 0 <= index.row() < len(self._rows)
+            and self._rows[index.row()].bucket == "overdue"
+        ):
+            return QColor("#c62828")
+        return super().data(index, role)

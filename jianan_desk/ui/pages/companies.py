@@ -3,7 +3,9 @@
 Filters: text (name, city, code; pinyin and initials), city, local/target, "last contact
 older than N days". The list is ``CompaniesTableModel`` (lazy, sorted in SQL). Double
 click or Enter opens the company form; "新建企业" opens an empty one (with the duplicate
-warning). Reloads itself when the hub announces companies (or trips: last contact).
+warning). Select two rows (Ctrl+click) and "合并…" (Ctrl+M) opens the merge dialog; a
+company form showing likely duplicates offers the same. Reloads itself when the hub
+announces companies (or trips: last contact).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import getpass
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -18,6 +21,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QTableView,
@@ -26,7 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 from jianan_desk.services.companies import CompanyFilter, city_choices, get_company
-from jianan_desk.ui.dialogs.company_form import CompanyDialog
+from jianan_desk.services.errors import NotFoundError, ValidationError
+from jianan_desk.ui.dialogs.company_form import HISTORY_TAB, CompanyDialog
+from jianan_desk.ui.dialogs.company_merge import CompanyMergeDialog
 from jianan_desk.ui.hub import Hub
 from jianan_desk.ui.models.company_table import CompaniesTableModel
 from jianan_desk.ui.pages.base import Page, PageContext
@@ -54,13 +60,16 @@ class CompaniesPage(Page):
         self.stale_days.setPrefix(self.tr("超过 "))
         self.stale_days.setSuffix(self.tr(" 天未联系"))
         self.new_button = QPushButton(self.tr("新建企业"), self)
+        self.merge_button = QPushButton(self.tr("合并…"), self)
+        self.merge_button.setToolTip(self.tr("按住 Ctrl 选中两家企业后合并（Ctrl+M）"))
+        self.merge_button.setEnabled(False)
         self.count_label = QLabel(self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(CompaniesTableModel.NAME, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         # The name is what people read: it takes the spare width, the rest fit their text.
@@ -83,6 +92,7 @@ class CompaniesPage(Page):
         bar.addWidget(self.kind, 1)
         bar.addWidget(self.stale_days, 1)
         bar.addWidget(self.new_button)
+        bar.addWidget(self.merge_button)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
@@ -97,6 +107,10 @@ class CompaniesPage(Page):
         self.kind.currentIndexChanged.connect(self.apply_filter)
         self.stale_days.valueChanged.connect(self.apply_filter)
         self.new_button.clicked.connect(self.new_company)
+        self.merge_button.clicked.connect(lambda: self.merge_selected())
+        merge_key = QShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_M), self)
+        merge_key.activated.connect(lambda: self.merge_selected())
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(
             lambda index: self.open_company(self.model.company_id(index.row()))
         )
@@ -136,6 +150,14 @@ class CompaniesPage(Page):
 
     def _loaded(self, count: int) -> None:
         self.count_label.setText(self.tr("共 %n 家企业", "", count))
+        self._selection_changed()
+
+    def selected_ids(self) -> list[str]:
+        rows = sorted(i.row() for i in self.table.selectionModel().selectedRows())
+        return [self.model.company_id(r) for r in rows if 0 <= r < self.model.rowCount()]
+
+    def _selection_changed(self, *_args: object) -> None:
+        self.merge_button.setEnabled(len(self.selected_ids()) == 2)
 
     def _on_changed(self, what: str) -> None:
         if Hub.concerns(what, Hub.COMPANIES, Hub.TRIPS):
@@ -148,12 +170,45 @@ class CompaniesPage(Page):
         dialog.open()
         return dialog
 
-    def open_company(self, company_id: str) -> CompanyDialog:
-        with self.context.db.session(readonly=True) as s:
-            detail = get_company(s, company_id)
+    def open_company(self, company_id: str) -> CompanyDialog | None:
+        try:
+            with self.context.db.session(readonly=True) as s:
+                detail = get_company(s, company_id)
+        except NotFoundError as exc:
+            QMessageBox.information(self, self.tr("企业"), str(exc))
+            return None
         dialog = CompanyDialog(self.context.db, self.context.hub, self.actor, detail, parent=self)
+        dialog.merge_requested.connect(self.merge)
         dialog.open()
         return dialog
+
+    def merge_selected(self) -> CompanyMergeDialog | None:
+        ids = self.selected_ids()
+        if len(ids) != 2:
+            QMessageBox.information(
+                self, self.tr("合并企业"), self.tr("请按住 Ctrl 在列表中选中要合并的两家企业")
+            )
+            return None
+        return self.merge(ids[0], ids[1])
+
+    def merge(self, first_id: str, second_id: str) -> CompanyMergeDialog | None:
+        try:
+            dialog = CompanyMergeDialog(
+                self.context.db, self.context.hub, self.actor, first_id, second_id, parent=self
+            )
+        except (ValidationError, NotFoundError) as exc:
+            text = "\n".join(exc.errors.values()) if isinstance(exc, ValidationError) else str(exc)
+            QMessageBox.warning(self, self.tr("合并企业"), text)
+            return None
+        dialog.merged.connect(self._show_survivor)
+        dialog.open()
+        return dialog
+
+    def _show_survivor(self, company_id: str) -> None:
+        """After a merge: the survivor's form, on its history (the merge is the top line)."""
+        dialog = self.open_company(company_id)
+        if dialog is not None:
+            dialog.ui.tabs.setCurrentIndex(HISTORY_TAB)
 
 
 def current_actor() -> str:
