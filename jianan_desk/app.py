@@ -35,7 +35,6 @@ from PySide6.QtGui import QWindow
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from jianan_desk import APP_TITLE, __version__
-from jianan_desk.logs import log_exception
 from jianan_desk.paths import APP_AUTHOR, sqlite_file
 from jianan_desk.settings import FONT_FAMILY, FONT_SIZE, Preferences
 from jianan_desk.store.errors import StoreError
@@ -96,6 +95,8 @@ def _critical(title: str, message: str) -> None:
 
 def report_internal_error(exc: BaseException, context: str = "gui") -> Path:
     """Log ``exc`` with its traceback and tell the user "内部错误" with the log's path."""
+    from jianan_desk.logs import log_exception  # only on a bug: not on the way to the window
+
     path = log_exception(exc, f"jianan-desk {context}")
     _critical(
         _tr("内部错误"),

@@ -11,7 +11,10 @@ Python. Built for a lazy ``QAbstractTableModel`` over 100,000 projects:
 * ``fetch_page(session, f, sort, descending, offset, limit)``: sort + page in one call,
   when an offset window is simpler (fine for the first pages; deep offsets re-sort);
 * ``stage_summary`` for the kanban's column headers, ``reference_choices`` for the
-  filter widgets, ``save_filter``/``saved_filters``/``delete_saved_filter``.
+  filter widgets, ``save_filter``/``saved_filters``/``delete_saved_filter``;
+* ``CancelToken`` + ``interruptible(session, token)``: a query superseded by a newer one
+  is stopped inside SQLite (a progress handler aborts the running statement, which
+  raises) rather than left to finish and be thrown away.
 
 Filter semantics: values within one criterion are alternatives (OR), criteria combine
 (AND). ``None`` inside ``unit_ids``/``field_ids``/``task_force_ids`` selects projects
@@ -25,12 +28,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, case, func, or_, select, text
+from sqlalchemy import ColumnElement, Select, bindparam, case, func, or_, select, text
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.functions import FunctionElement
@@ -73,6 +78,66 @@ def _noindex_default(element: _NoIndex, compiler: Any, **kw: Any) -> str:
 @compiles(_NoIndex, "sqlite")
 def _noindex_sqlite(element: _NoIndex, compiler: Any, **kw: Any) -> str:
     return "+" + str(compiler.process(element.clauses, **kw))
+
+
+# ---------------------------------------------------------------- cancelling a query
+
+
+class QueryCancelled(Exception):
+    """The query was superseded (``CancelToken.cancel``) before or while it ran."""
+
+    def __init__(self) -> None:
+        super().__init__("查询已取消")
+
+
+class CancelToken:
+    """Shared by the GUI thread (``cancel``) and the worker running the query."""
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+
+    def cancel(self) -> None:
+        self._event.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._event.is_set()
+
+    def check(self) -> None:
+        """Raise ``QueryCancelled`` if cancelled (call before starting work)."""
+        if self._event.is_set():
+            raise QueryCancelled()
+
+
+PROGRESS_STEPS = 2_000  # SQLite VM instructions between two looks at the token
+
+
+@contextmanager
+def interruptible(session: Session, token: CancelToken | None) -> Iterator[None]:
+    """Run the block's queries so that ``token.cancel()`` stops them inside SQLite.
+
+    On SQLite a progress handler on the session's connection aborts the running
+    statement as soon as the token is cancelled; the block then raises
+    ``QueryCancelled``. Elsewhere (PostgreSQL) the token is checked between statements.
+    """
+    if token is None:
+        yield
+        return
+    token.check()
+    raw: Any = session.connection().connection.dbapi_connection
+    handler = getattr(raw, "set_progress_handler", None)
+    if handler is not None:
+        handler(lambda: 1 if token.cancelled else 0, PROGRESS_STEPS)
+    try:
+        yield
+    except Exception as exc:
+        if token.cancelled:
+            raise QueryCancelled() from exc
+        raise
+    finally:
+        if handler is not None:
+            handler(None, 0)
+    token.check()
 
 
 # ---------------------------------------------------------------- the filter
@@ -342,6 +407,9 @@ SORT_COLUMNS: tuple[str, ...] = (
 )
 
 _STAGE_ORDER = {s.value: i for i, s in enumerate((*PIPELINE, Stage.DROPPED))}
+# A text search matching at least this many projects walks the sort index for a page
+# (it meets 200 hits within a few thousand rows); fewer: scan and sort the matches.
+WALK_MIN_MATCHES = 5_000
 
 
 class _Joins:
@@ -432,7 +500,9 @@ def fetch_ids(
     session: Session, f: ProjectFilter, sort: str = "updated_at", descending: bool = True
 ) -> list[str]:
     """Every matching project id in display order (empty values always last)."""
-    return list(session.scalars(_sorted_ids(session, f, sort, descending, scan=True)))
+    # on the Connection (Core): 100,000 plain strings need no ORM result processing
+    stmt = _sorted_ids(session, f, sort, descending, scan=True)
+    return list(session.connection().execute(stmt).scalars().all())
 
 
 def fetch_rows(
@@ -448,7 +518,7 @@ def fetch_rows(
     found: dict[str, ProjectRow] = {}
     for start in range(0, len(ids), 500):  # stay under every backend's bind-parameter limit
         chunk = list(ids[start : start + 500])
-        for row in _row_query(session, Project.id.in_(chunk), today):
+        for row in _row_query(session, chunk, today):
             found[row.id] = row
     return [found[i] for i in ids if i in found]
 
@@ -462,45 +532,70 @@ def fetch_page(
     limit: int = 200,
     *,
     today: dt.date | None = None,
+    matches: int | None = None,
 ) -> list[ProjectRow]:
-    """One page of the sorted list: ``limit`` rows from ``offset``."""
-    stmt = _sorted_ids(session, f, sort, descending, scan=bool(query_terms(f.text)))
+    """One page of the sorted list: ``limit`` rows from ``offset``.
+
+    ``matches`` (the count, when the caller has it) picks the plan of a text search:
+    many matches → walk the sort column's index and stop after ``offset + limit`` hits
+    (≈ 60 ms for 20,000 of 100,000 projects instead of ≈ 170 ms for a scan and a sort);
+    few or unknown → one scan and a sort (walking the index for a rare term would visit
+    every row at random).
+    """
+    walk = matches is not None and matches >= WALK_MIN_MATCHES * max(1, offset // limit + 1)
+    scan = bool(query_terms(f.text)) and not walk
+    stmt = _sorted_ids(session, f, sort, descending, scan=scan)
     ids = list(session.scalars(stmt.offset(offset).limit(limit)))
     return fetch_rows(session, ids, today=today)
 
 
-def _row_query(session: Session, where: ColumnElement[bool], today: dt.date) -> list[ProjectRow]:
-    j = _Joins()
-    stmt = (
-        select(
-            Project.id,
-            Project.code,
-            Project.name,
-            Project.family,
-            Project.investor_name,
-            Project.stage,
-            Project.total_investment_wan,
-            j.industry.name,
-            j.link.name,
-            j.field.name,
-            j.unit.name,
-            Project.leader_in_charge,
-            j.task_force.name,
-            Project.signed_on,
-            Project.location,
-            Project.updated_at,
-            Project.stage_on,
+_ROW_STATEMENT: Select[Any] | None = None
+_STAGES = {s.value: s for s in Stage}
+
+
+def _row_statement() -> Select[Any]:
+    """The display columns of the projects whose ids are bound as ``ids`` (built once:
+    a window is fetched per screen while scrolling, and building and compiling the
+    statement each time cost more than running it)."""
+    global _ROW_STATEMENT
+    if _ROW_STATEMENT is None:
+        j = _Joins()
+        _ROW_STATEMENT = (
+            select(
+                Project.id,
+                Project.code,
+                Project.name,
+                Project.family,
+                Project.investor_name,
+                Project.stage,
+                Project.total_investment_wan,
+                j.industry.name,
+                j.link.name,
+                j.field.name,
+                j.unit.name,
+                Project.leader_in_charge,
+                j.task_force.name,
+                Project.signed_on,
+                Project.location,
+                Project.updated_at,
+                Project.stage_on,
+            )
+            .outerjoin(j.industry, j.industry.id == Project.industry_node_id)
+            .outerjoin(j.link, j.link.id == Project.chain_link_id)
+            .outerjoin(j.field, j.field.id == Project.field_id)
+            .outerjoin(j.unit, j.unit.id == Project.unit_id)
+            .outerjoin(j.task_force, j.task_force.id == Project.task_force_id)
+            .where(Project.id.in_(bindparam("ids", expanding=True)))
         )
-        .outerjoin(j.industry, j.industry.id == Project.industry_node_id)
-        .outerjoin(j.link, j.link.id == Project.chain_link_id)
-        .outerjoin(j.field, j.field.id == Project.field_id)
-        .outerjoin(j.unit, j.unit.id == Project.unit_id)
-        .outerjoin(j.task_force, j.task_force.id == Project.task_force_id)
-        .where(where)
-    )
+    return _ROW_STATEMENT
+
+
+def _row_query(session: Session, ids: Sequence[str], today: dt.date) -> list[ProjectRow]:
+    # on the Connection (Core): no ORM result machinery for plain column tuples
+    result = session.connection().execute(_row_statement(), {"ids": list(ids)})
     rows = []
-    for r in session.execute(stmt):
-        stage = Stage(r[5])
+    for r in result:
+        stage = _STAGES[r[5]]
         rows.append(
             ProjectRow(
                 id=r[0],
@@ -678,10 +773,12 @@ def delete_saved_filter(session: Session, filter_id: str) -> None:
 
 __all__ = [
     "SORT_COLUMNS",
+    "CancelToken",
     "Choice",
     "NodeChoice",
     "ProjectFilter",
     "ProjectRow",
+    "QueryCancelled",
     "ReferenceChoices",
     "SavedFilterSet",
     "StageTotal",
@@ -691,6 +788,7 @@ __all__ = [
     "fetch_ids",
     "fetch_page",
     "fetch_rows",
+    "interruptible",
     "reference_choices",
     "refresh_statistics",
     "save_filter",

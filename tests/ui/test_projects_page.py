@@ -3,13 +3,14 @@ kanban moves, unsaved-change guard."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
-from sqlalchemy import select
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QDialog, QMessageBox
+from sqlalchemy import select, text
 
 from jianan_desk.domain.stages import Stage
 from jianan_desk.services.project_query import ProjectFilter
@@ -311,3 +312,193 @@ def test_board_follows_the_filter(qtbot, page, projects):
     assert page.board.cards(Stage.SIGNED).ids() == []
     page.toggle_view()
     assert not page.board_shown()
+
+
+# ---------------------------------------------------------------- every filter, date range
+
+
+def test_filter_menu_offers_every_criterion_of_the_issue(qtbot, page):
+    qtbot.waitUntil(lambda: page.choices is not None, timeout=5000)
+    page._build_filter_menu()
+    titles = [a.text() for a in page.filter_menu.actions() if a.text()]
+    for title in (
+        "阶段",
+        "类别",
+        "222 产业 / 环节",
+        "5122 领域",
+        "责任单位",
+        "专班",
+        "分包领导",
+        "签约时间",
+        "总投资",
+    ):
+        assert title in titles
+    signing = next(a.menu() for a in page.filter_menu.actions() if a.text() == "签约时间")
+    texts = [a.text() for a in signing.actions()]
+    assert f"{TODAY.year} 年" in texts and "日期范围…" in texts
+    money = next(a.menu() for a in page.filter_menu.actions() if a.text() == "总投资")
+    assert [a.text() for a in money.actions() if a.text()] == [
+        "≥ 1 亿元",
+        "≥ 10 亿元",
+        "投资额范围…",
+    ]
+
+
+def test_filters_combine(qtbot, db, page, projects):
+    with db.session(readonly=True) as s:
+        unit = s.scalars(select(Unit.id)).first()
+    f = ProjectFilter(
+        stages=("signed", "started"),
+        families=("attraction",),
+        unit_ids=(unit,),
+        signed_from=dt.date(2021, 1, 1),
+        signed_to=dt.date(2022, 12, 31),
+        investment_min_wan=Decimal(40000),
+        over_100m=True,
+        text="sj",
+    )
+    page.set_filter(f)
+    wait(qtbot, page)
+    assert shown_ids(page) == {projects["sanjia"]}
+    page.set_filter(dataclasses.replace(f, over_1b=True))  # 三佳 is 5 亿
+    wait(qtbot, page)
+    assert shown_ids(page) == set()
+    assert page.totals.text() == "共 0 个项目 · 总投资 0.00 亿元"
+
+
+def test_signed_date_range_with_date_pickers(qtbot, page, projects):
+    page.set_signed_year(2022)
+    wait(qtbot, page)
+    dialog = page.make_signed_range_dialog()
+    qtbot.addWidget(dialog)
+    assert dialog.ui.fromEdit.calendarPopup() and dialog.ui.toEdit.calendarPopup()
+    dialog.ui.fromCheck.setChecked(True)
+    dialog.ui.toCheck.setChecked(True)
+    dialog.ui.fromEdit.setDate(QDate(2021, 12, 31))
+    dialog.ui.toEdit.setDate(QDate(2021, 1, 1))
+    assert not dialog.ok_button.isEnabled()
+    assert dialog.ui.errorLabel.text() == "起始日期不能晚于截止日期"
+    dialog.ui.fromEdit.setDate(QDate(2021, 1, 1))
+    dialog.ui.toEdit.setDate(QDate(2021, 12, 31))
+    assert dialog.ok_button.isEnabled()
+    page.set_signed_range(*dialog.range())
+    wait(qtbot, page)
+    assert page.filter.signed_year is None  # a range replaces the year
+    assert shown_ids(page) == {projects["ruibeika"]}
+    assert ("signed_range", "签约：2021-01-01 至 2021-12-31") in page.chip_list()
+    # one open end: signed from 2022 on
+    dialog.ui.toCheck.setChecked(False)
+    dialog.ui.fromEdit.setDate(QDate(2022, 1, 1))
+    assert dialog.range() == (dt.date(2022, 1, 1), None)
+    page.set_signed_range(*dialog.range())
+    wait(qtbot, page)
+    assert shown_ids(page) == {projects["sanjia"]}
+    page.remove_criterion("signed_range")
+    wait(qtbot, page)
+    assert page.model.count == 3
+
+
+# ---------------------------------------------------------------- stale queries
+
+
+class QueuedRunner:
+    """Stands in for run_in_background: keeps the jobs; the test runs them in its order."""
+
+    def __init__(self) -> None:
+        self.jobs: list[tuple] = []
+
+    def __call__(self, work, *, on_result=None, on_error=None):
+        self.jobs.append((work, on_result, on_error))
+
+    def run(self, index: int) -> None:
+        work, on_result, on_error = self.jobs[index]
+        try:
+            value = work()
+        except BaseException as exc:  # delivered as run_in_background does
+            on_error(exc)
+        else:
+            on_result(value)
+
+
+def test_a_newer_filter_supersedes_a_running_query(qtbot, db, projects):
+    runner = QueuedRunner()
+    model = ProjectsTableModel(db, runner=runner)
+    shown: list[int] = []
+    failures: list[str] = []
+    model.loaded.connect(lambda n, _total: shown.append(n))
+    model.failed.connect(failures.append)
+    model.set_filter(ProjectFilter(text="sj"))  # job 0: the older query
+    model.set_filter(ProjectFilter(stages=("signed",)))  # jobs 1, 2 (page, count): newer
+    runner.run(1)
+    assert shown == []  # the page alone is not shown: the count and sum belong with it
+    runner.run(2)
+    assert shown == [1] and model.project_id(0) == projects["ruibeika"]
+    runner.run(0)  # the older one, run late: cancelled before it starts, never shown
+    assert shown == [1] and model.project_id(0) == projects["ruibeika"]
+    assert model.cancelled == 1 and failures == []
+
+
+def test_a_superseded_query_is_interrupted_inside_sqlite(qtbot, db, projects, monkeypatch):
+    """The older query is stopped while it runs (not left to finish): its SQL is aborted."""
+    import jianan_desk.ui.models.project_table as table
+
+    if db.path is None:
+        pytest.skip("SQLite's progress handler")
+    runner = QueuedRunner()
+    model = ProjectsTableModel(db, runner=runner)
+    real = table.count_and_sum
+    finished: list[bool] = []
+
+    def slow_count(session, f):
+        if f.text == "slow":  # the older query: supersede it while its SQL runs
+            model.set_filter(ProjectFilter())
+            session.execute(
+                text(
+                    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+                    "WHERE i < 1000000000) SELECT count(*) FROM n"
+                )
+            ).one()
+            finished.append(True)  # not reached: the statement is aborted
+        return real(session, f)
+
+    monkeypatch.setattr(table, "count_and_sum", slow_count)
+    model.set_filter(ProjectFilter(text="slow"))
+    runner.run(0)  # interrupted: reported as cancelled, not as a failure
+    assert model.cancelled == 1 and not model.count and finished == []
+    runner.run(1)
+    runner.run(2)
+    assert model.count == 3
+
+
+# ---------------------------------------------------------------- the kanban drop
+
+
+def test_kanban_drop_through_the_model_mime_data(qtbot, page, db, projects, monkeypatch):
+    """A drag carries the card model's mimeData; a drop on another column's list advances
+    the project after the date/note dialog (accepted here)."""
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QDropEvent
+
+    from jianan_desk.ui.dialogs.project_stage import ProjectStageDialog
+
+    page.toggle_view()
+    qtbot.waitUntil(lambda: not page.board.busy, timeout=5000)
+    source = page.board.cards(Stage.LEAD)
+    mime = source.mimeData([source.index(0)])
+    assert source.mimeTypes()[0] in mime.formats()
+    monkeypatch.setattr(
+        ProjectStageDialog, "exec", lambda self: QDialog.DialogCode.Accepted, raising=False
+    )
+    target = page.board.columns[Stage.NEGOTIATING].list
+    event = QDropEvent(
+        QPointF(5, 5),
+        Qt.DropAction.MoveAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    with qtbot.waitSignal(page.board.loaded, timeout=5000):
+        target.dropEvent(event)
+    assert page.board.cards(Stage.NEGOTIATING).ids() == [projects["cold"]]
+    with db.session(readonly=True) as s:
+        assert get_project_detail(s, projects["cold"]).stage == "negotiating"

@@ -332,3 +332,56 @@ def test_projects_without_search_keys_are_not_found_by_text(db, data):
         )
     with db.session(readonly=True) as s:
         assert "sanjia" not in keys(ids, s, ProjectFilter(text="sj"))
+
+
+# ---------------------------------------------------------------- cancelling
+
+
+def test_interruptible_stops_a_running_statement(db):
+    import threading
+
+    from sqlalchemy import text as sql
+
+    from jianan_desk.services.project_query import CancelToken, QueryCancelled, interruptible
+
+    endless = sql(
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000000000) "
+        "SELECT count(*) FROM n"
+    )
+    if db.path is None:
+        pytest.skip("SQLite's progress handler: PostgreSQL is checked between statements")
+    token = CancelToken()
+    started = threading.Event()
+    finished = []
+    with db.session(readonly=True) as s:
+        threading.Thread(target=lambda: (started.wait(), token.cancel())).start()
+        with pytest.raises(QueryCancelled, match="查询已取消"), interruptible(s, token):
+            started.set()
+            s.execute(endless).one()
+            finished.append(True)
+        assert finished == []
+        # the handler is gone: the same connection runs queries again
+        assert s.execute(sql("SELECT 1")).scalar() == 1
+    # a token cancelled before the work starts: nothing runs
+    with db.session(readonly=True) as s, pytest.raises(QueryCancelled), interruptible(s, token):
+        finished.append(True)
+    assert finished == []
+    # without a token: a plain block
+    with db.session(readonly=True) as s, interruptible(s, None):
+        assert s.execute(sql("SELECT 2")).scalar() == 2
+
+
+@pytest.mark.parametrize("query", ["项目", "xm", "wnd", "sj"])
+def test_a_page_is_the_same_by_index_walk_or_by_scan(db, data, query):
+    """``matches`` only changes the plan of a text search, never the rows or their order."""
+    from jianan_desk.services.project_query import WALK_MIN_MATCHES
+
+    f = ProjectFilter(text=query)
+    with db.session(readonly=True) as s:
+        for sort in SORT_COLUMNS:
+            for desc in (False, True):
+                scanned = fetch_page(s, f, sort, desc, 0, 3)
+                walked = fetch_page(s, f, sort, desc, 0, 3, matches=WALK_MIN_MATCHES)
+                assert [r.id for r in walked] == [r.id for r in scanned]
+                later = fetch_page(s, f, sort, desc, 3, 3, matches=10 * WALK_MIN_MATCHES)
+                assert [r.id for r in later] == [r.id for r in fetch_page(s, f, sort, desc, 3, 3)]

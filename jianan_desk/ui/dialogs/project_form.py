@@ -7,6 +7,12 @@ field's error message stands next to it; Save is disabled while anything is inva
 closing with unsaved changes asks first. Stage actions (推进 / 更正 / 终止) go through
 ``ProjectStageDialog`` and ``apply_stage_change``.
 
+The 投资记录 tab lists the funds in place and, for key projects, the yearly plan and the
+monthly completed investment (``ui.models.project_investment``), with cumulative totals
+and % of plan above them. 添加/修改 open ``InvestmentRecordDialog`` (which saves through
+``services.investments``); 删除 asks, then soft-deletes. Each committed record change
+reloads the tab and announces ``projects`` once; the form's own unsaved fields are kept.
+
 Signals:
     saved(str): the project id, after a save or a stage change was committed.
 """
@@ -32,6 +38,11 @@ from PySide6.QtWidgets import (
 from jianan_desk.domain.project_fields import FAMILY_LABELS, FIELD_LABELS, FieldError, parse_field
 from jianan_desk.domain.stages import Stage
 from jianan_desk.services.errors import ConcurrentEditError, NotFoundError, ValidationError
+from jianan_desk.services.investments import (
+    delete_funds,
+    delete_key_plan,
+    delete_monthly_investment,
+)
 from jianan_desk.services.project_query import ReferenceChoices, reference_choices
 from jianan_desk.services.projects import (
     ProjectDetail,
@@ -43,6 +54,15 @@ from jianan_desk.services.projects import (
     update_project,
 )
 from jianan_desk.store.engine import Database
+from jianan_desk.store.errors import StoreError
+from jianan_desk.ui.dialogs.investment_record import (
+    FUNDS,
+    MONTH,
+    PLAN,
+    InvestmentRecordDialog,
+    RecordDefaults,
+    funds_defaults,
+)
 from jianan_desk.ui.dialogs.project_stage import (
     ADVANCE,
     CORRECT,
@@ -53,8 +73,15 @@ from jianan_desk.ui.dialogs.project_stage import (
 )
 from jianan_desk.ui.forms.ui_project_form import Ui_ProjectFormDialog
 from jianan_desk.ui.hub import Hub
+from jianan_desk.ui.models.project_investment import (
+    FundsModel,
+    MonthlyModel,
+    PlanModel,
+    percent_text,
+)
 from jianan_desk.ui.models.project_table import yi_text
 from jianan_desk.ui.models.project_timeline import ProjectTimelineModel
+from jianan_desk.ui.models.roles import ENTITY_ROLE
 
 TEXT_FIELDS = ("name", "code", "location")
 COMBO_FIELDS = ("industry_node_id", "chain_link_id", "field_id", "unit_id", "task_force_id")
@@ -131,6 +158,7 @@ class ProjectFormDialog(QDialog):
             QHeaderView.ResizeMode.ResizeToContents
         )
         self.ui.timelineView.setAlternatingRowColors(True)
+        self._setup_investment()
         self.ui.titleLabel.setStyleSheet("font-size: 15pt; font-weight: 600;")
         self.ui.stageBadge.setStyleSheet(
             "padding: 3px 10px; border-radius: 10px; background: #e3eefc; color: #1a4f8b;"
@@ -263,35 +291,202 @@ class ProjectFormDialog(QDialog):
         self.ui.dropButton.setEnabled(opts.can_drop)
         self._show_investment(d)
 
+    # ------------------------------------------------------------ investment records
+
+    def _setup_investment(self) -> None:
+        ui = self.ui
+        self.funds_model = FundsModel(self)
+        self.plan_model = PlanModel(self)
+        self.month_model = MonthlyModel(self)
+        for view, model in (
+            (ui.fundsView, self.funds_model),
+            (ui.planView, self.plan_model),
+            (ui.monthView, self.month_model),
+        ):
+            view.setModel(model)
+            view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            view.horizontalHeader().setStretchLastSection(True)
+            view.selectionModel().selectionChanged.connect(self._update_record_buttons)
+        # the two narrow tables share their width out rather than scroll sideways
+        ui.planView.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        ui.planView.horizontalHeader().setMinimumSectionSize(48)
+        for view in (ui.planView, ui.monthView):  # a stretched last section would overflow
+            view.horizontalHeader().setStretchLastSection(False)
+        ui.monthView.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        ui.keyGroupLayout.setStretch(0, 5)  # the plan table (4 columns) wider than months
+        ui.keyGroupLayout.setStretch(2, 3)
+        ui.fundsView.doubleClicked.connect(lambda _i: self.edit_record(FUNDS))
+        ui.planView.doubleClicked.connect(lambda _i: self.edit_record(PLAN))
+        ui.monthView.doubleClicked.connect(lambda _i: self.edit_record(MONTH))
+        for kind, add, edit, delete in (
+            (FUNDS, ui.addFundsButton, ui.editFundsButton, ui.deleteFundsButton),
+            (PLAN, ui.addPlanButton, ui.editPlanButton, ui.deletePlanButton),
+            (MONTH, ui.addMonthButton, ui.editMonthButton, ui.deleteMonthButton),
+        ):
+            add.clicked.connect(lambda _=False, k=kind: self.add_record(k))
+            edit.clicked.connect(lambda _=False, k=kind: self.edit_record(k))
+            delete.clicked.connect(lambda _=False, k=kind: self.delete_record(k))
+            view = self._view(kind)
+            for key, slot in (
+                (QKeySequence.StandardKey.Delete, lambda k=kind: self.delete_record(k)),
+                (QKeySequence(Qt.Key.Key_Return), lambda k=kind: self.edit_record(k)),
+                (QKeySequence(Qt.Key.Key_Insert), lambda k=kind: self.add_record(k)),
+            ):
+                QShortcut(key, view, activated=slot, context=Qt.ShortcutContext.WidgetShortcut)
+            add.setToolTip(add.toolTip() + self.tr("（Insert）"))
+            delete.setToolTip(delete.toolTip() + self.tr("（Delete）"))
+        self._update_record_buttons()
+
+    def _view(self, kind: str) -> Any:
+        return {FUNDS: self.ui.fundsView, PLAN: self.ui.planView, MONTH: self.ui.monthView}[kind]
+
+    def selected_record(self, kind: str) -> Any:
+        """The key of the selected row of ``kind``'s table (funds id, year, (year, month))."""
+        index = self._view(kind).currentIndex()
+        selected = self._view(kind).selectionModel().hasSelection()
+        return index.data(ENTITY_ROLE) if index.isValid() and selected else None
+
+    def _update_record_buttons(self, *_: Any) -> None:
+        ui = self.ui
+        for kind, edit, delete in (
+            (FUNDS, ui.editFundsButton, ui.deleteFundsButton),
+            (PLAN, ui.editPlanButton, ui.deletePlanButton),
+            (MONTH, ui.editMonthButton, ui.deleteMonthButton),
+        ):
+            on = self.selected_record(kind) is not None
+            edit.setEnabled(on)
+            delete.setEnabled(on)
+
     def _show_investment(self, d: ProjectDetail) -> None:
         inv = d.investment
+        this_year = max((y.year for y in inv.years), default=None)
         lines = [
             self.tr("<b>累计到位资金</b>：{0} 亿元（其中外资 {1} 万美元）").format(
                 yi_text(inv.funds_total_wan), _plain(inv.fdi_total_usd_wan)
-            ),
-            self.tr("<b>签约投资额</b>：{0}").format(
-                yi_text(inv.signed_investment_wan) + " 亿元"
+            )
+            + "　"
+            + self.tr("<b>签约投资额</b>：{0}").format(
+                yi_text(inv.signed_investment_wan) + self.tr(" 亿元")
                 if inv.signed_investment_wan is not None
                 else self.tr("未签约")
-            ),
-            self.tr("<b>资金到位率</b>：{0}").format(
-                f"{inv.funds_rate * 100:.1f}%" if inv.funds_rate is not None else "—"
-            ),
+            )
+            + "　"
+            + self.tr("<b>资金到位率</b>：{0}").format(percent_text(inv.funds_rate)),
             self.tr("<b>累计完成投资</b>：{0} 亿元").format(yi_text(inv.completed_total_wan)),
         ]
         for y in inv.years:
-            plan = yi_text(y.planned_wan) + " 亿元" if y.planned_wan is not None else "—"
-            rate = f"{y.completion_rate * 100:.1f}%" if y.completion_rate is not None else "—"
-            lines.append(
-                self.tr("{0} 年：计划 {1}，完成 {2} 亿元，完成率 {3}").format(
-                    y.year, plan, yi_text(y.completed_wan), rate
-                )
+            if y.year != this_year:
+                continue
+            plan = (
+                yi_text(y.planned_wan) + self.tr(" 亿元")
+                if y.planned_wan is not None
+                else self.tr("未列计划")
             )
-        if inv.funds:
-            lines.append(self.tr("<br><b>到位资金记录</b>"))
-            for f in inv.funds[-12:]:
-                lines.append(f"{f.received_on.isoformat()}　{yi_text(f.amount_wan)} 亿元　{f.note}")
+            lines[-1] += "　" + self.tr(
+                "<b>{0} 年</b>：计划 {1}，完成 {2} 亿元，占计划 {3}"
+            ).format(y.year, plan, yi_text(y.completed_wan), percent_text(y.completion_rate))
         self.ui.investmentSummary.setText("<br>".join(lines))
+        self.funds_model.set_records(inv.funds)
+        self.plan_model.set_years(inv.years)
+        self.month_model.set_years(inv.years)
+        key = d.family == "key" or bool(inv.years)
+        self.ui.keyGroup.setVisible(key)
+        self._update_record_buttons()
+
+    def make_record_dialog(self, kind: str, key: Any = None) -> InvestmentRecordDialog:
+        """The dialog adding (``key`` None) or editing the record ``key`` of ``kind``."""
+        assert self.project_id is not None and self.detail is not None
+        inv = self.detail.investment
+        funds_id = None
+        defaults = None
+        if kind == FUNDS and key is not None:
+            record = next(f for f in inv.funds if f.id == key)
+            funds_id, defaults = record.id, funds_defaults(record)
+        elif kind == PLAN and key is not None:
+            y = next(y for y in inv.years if y.year == key)
+            defaults = RecordDefaults(
+                year=y.year,
+                amount_wan=y.planned_wan,
+                is_new_start=y.is_new_start,
+                planned_start_month=y.planned_start_month,
+            )
+        elif kind == MONTH and key is not None:
+            year, month = key
+            y = next(y for y in inv.years if y.year == year)
+            defaults = RecordDefaults(year=year, month=month, amount_wan=y.months[month])
+        elif kind == MONTH and self.month_model.rowCount():  # next month after the latest
+            year, month = self.month_model.index(0, 0).data(ENTITY_ROLE)
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+            defaults = RecordDefaults(year=year, month=month)
+        return InvestmentRecordDialog(
+            self.db,
+            self.actor,
+            self.project_id,
+            kind,
+            project_name=self.detail.name,
+            funds_id=funds_id,
+            defaults=defaults,
+            editing=key is not None,
+            parent=self,
+        )
+
+    def add_record(self, kind: str) -> None:
+        self._run_record_dialog(self.make_record_dialog(kind))
+
+    def edit_record(self, kind: str) -> None:
+        key = self.selected_record(kind)
+        if key is not None:
+            self._run_record_dialog(self.make_record_dialog(kind, key))
+
+    def _run_record_dialog(self, dialog: InvestmentRecordDialog) -> None:
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.record_changed(self.tr("已保存{0}").format(dialog.windowTitle()[2:]))
+        dialog.deleteLater()
+
+    def record_changed(self, message: str) -> None:
+        """After a committed record change: reload the tab, say so, announce it once."""
+        assert self.project_id is not None
+        self.reload_detail()
+        self.ui.investmentMessage.setText(message)
+        self.ui.investmentMessage.setStyleSheet(OK_STYLE)
+        self.hub.announce(Hub.PROJECTS)
+        self.saved.emit(self.project_id)
+
+    def delete_record(self, kind: str, *, confirm: bool = True) -> bool:
+        """Soft-delete the selected record of ``kind`` (after asking). True if deleted."""
+        key = self.selected_record(kind)
+        if key is None or self.project_id is None:
+            return False
+        what = {
+            FUNDS: self.tr("这条到位资金记录"),
+            PLAN: self.tr("{0} 年的年度计划").format(key),
+            MONTH: self.tr("{0} 年 {1} 月的完成投资").format(*key) if kind == MONTH else "",
+        }[kind]
+        if confirm:
+            answer = QMessageBox.question(
+                self,
+                self.tr("删除记录"),
+                self.tr("确定删除{0}吗？删除会记入修改记录。").format(what),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        try:
+            with self.db.session() as s:
+                if kind == FUNDS:
+                    delete_funds(s, key, self.actor)
+                elif kind == PLAN:
+                    delete_key_plan(s, self.project_id, key, self.actor)
+                else:
+                    delete_monthly_investment(s, self.project_id, key[0], key[1], self.actor)
+        except (NotFoundError, ValidationError) as exc:
+            text = "；".join(exc.errors.values()) if isinstance(exc, ValidationError) else str(exc)
+            self.ui.investmentMessage.setText(text)
+            self.ui.investmentMessage.setStyleSheet(ERROR_STYLE)
+            return False
+        self.record_changed(self.tr("已删除{0}").format(what))
+        return True
 
     def _suggest_companies(self, text: str) -> None:
         if len(text.strip()) < 1:
@@ -404,10 +599,10 @@ class ProjectFormDialog(QDialog):
 
     def save(self) -> bool:
         """Save through the service; True when saved (the dialog then closes)."""
-        if self.validate():
-            return False
-        data = self.gather()
         try:
+            if self.validate():
+                return False
+            data = self.gather()
             with self.db.session() as s:
                 if self.project_id is None:
                     d = create_project(s, data, self.actor)
@@ -419,6 +614,7 @@ class ProjectFormDialog(QDialog):
                         data,
                         self.actor,
                         expected_updated_at=self.detail.updated_at,
+                        expected_version=self.detail.version,
                     )
         except ValidationError as exc:
             for key, message in exc.errors.items():
@@ -427,7 +623,9 @@ class ProjectFormDialog(QDialog):
                     self._show_note(NOTE_OF.get(key, key), message, None)
             self._update_buttons()
             return False
-        except (ConcurrentEditError, NotFoundError) as exc:
+        except (ConcurrentEditError, NotFoundError, StoreError) as exc:
+            # Another user's edit came first, or the server is unreachable: the form stays
+            # open with what the user typed; saving again works once the server is back.
             QMessageBox.warning(self, self.tr("无法保存"), str(exc))
             return False
         self.project_id = d.id

@@ -7,11 +7,11 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
-    QDialogButtonBox, QGridLayout, QHBoxLayout, QHeaderView,
-    QLabel, QLineEdit, QPlainTextEdit, QPushButton,
-    QSizePolicy, QSpacerItem, QTabWidget, QTableView,
-    QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication, QComboBox,
+    QDialog, QDialogButtonBox, QGridLayout, QGroupBox,
+    QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+    QPlainTextEdit, QPushButton, QSizePolicy, QSpacerItem,
+    QTabWidget, QTableView, QVBoxLayout, QWidget)
 
 class Ui_ProjectFormDialog(object):
     def setupUi(self, ProjectFormDialog):
@@ -513,6 +513,143 @@ class Ui_ProjectFormDialog(object):
 
         self.investmentLayout.addWidget(self.investmentSummary)
 
+        self.fundsGroup = QGroupBox(self.investmentTab)
+        self.fundsGroup.setObjectName(u"fundsGroup")
+        self.fundsGroupLayout = QHBoxLayout(self.fundsGroup)
+        self.fundsGroupLayout.setObjectName(u"fundsGroupLayout")
+        self.fundsView = QTableView(self.fundsGroup)
+        self.fundsView.setObjectName(u"fundsView")
+        self.fundsView.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.fundsView.setAlternatingRowColors(True)
+        self.fundsView.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.fundsView.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.fundsView.setWordWrap(False)
+        self.fundsView.horizontalHeader().setStretchLastSection(True)
+        self.fundsView.verticalHeader().setVisible(False)
+
+        self.fundsGroupLayout.addWidget(self.fundsView)
+
+        self.fundsButtons = QVBoxLayout()
+        self.fundsButtons.setObjectName(u"fundsButtons")
+        self.addFundsButton = QPushButton(self.fundsGroup)
+        self.addFundsButton.setObjectName(u"addFundsButton")
+        self.addFundsButton.setAutoDefault(False)
+
+        self.fundsButtons.addWidget(self.addFundsButton)
+
+        self.editFundsButton = QPushButton(self.fundsGroup)
+        self.editFundsButton.setObjectName(u"editFundsButton")
+        self.editFundsButton.setAutoDefault(False)
+
+        self.fundsButtons.addWidget(self.editFundsButton)
+
+        self.deleteFundsButton = QPushButton(self.fundsGroup)
+        self.deleteFundsButton.setObjectName(u"deleteFundsButton")
+        self.deleteFundsButton.setAutoDefault(False)
+
+        self.fundsButtons.addWidget(self.deleteFundsButton)
+
+        self.fundsButtonsSpacer = QSpacerItem(20, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+
+        self.fundsButtons.addItem(self.fundsButtonsSpacer)
+
+
+        self.fundsGroupLayout.addLayout(self.fundsButtons)
+
+
+        self.investmentLayout.addWidget(self.fundsGroup)
+
+        self.keyGroup = QGroupBox(self.investmentTab)
+        self.keyGroup.setObjectName(u"keyGroup")
+        self.keyGroupLayout = QHBoxLayout(self.keyGroup)
+        self.keyGroupLayout.setObjectName(u"keyGroupLayout")
+        self.planView = QTableView(self.keyGroup)
+        self.planView.setObjectName(u"planView")
+        self.planView.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.planView.setAlternatingRowColors(True)
+        self.planView.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.planView.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.planView.setWordWrap(False)
+        self.planView.horizontalHeader().setStretchLastSection(True)
+        self.planView.verticalHeader().setVisible(False)
+
+        self.keyGroupLayout.addWidget(self.planView)
+
+        self.planButtons = QVBoxLayout()
+        self.planButtons.setObjectName(u"planButtons")
+        self.addPlanButton = QPushButton(self.keyGroup)
+        self.addPlanButton.setObjectName(u"addPlanButton")
+        self.addPlanButton.setAutoDefault(False)
+
+        self.planButtons.addWidget(self.addPlanButton)
+
+        self.editPlanButton = QPushButton(self.keyGroup)
+        self.editPlanButton.setObjectName(u"editPlanButton")
+        self.editPlanButton.setAutoDefault(False)
+
+        self.planButtons.addWidget(self.editPlanButton)
+
+        self.deletePlanButton = QPushButton(self.keyGroup)
+        self.deletePlanButton.setObjectName(u"deletePlanButton")
+        self.deletePlanButton.setAutoDefault(False)
+
+        self.planButtons.addWidget(self.deletePlanButton)
+
+        self.planButtonsSpacer = QSpacerItem(20, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+
+        self.planButtons.addItem(self.planButtonsSpacer)
+
+
+        self.keyGroupLayout.addLayout(self.planButtons)
+
+        self.monthView = QTableView(self.keyGroup)
+        self.monthView.setObjectName(u"monthView")
+        self.monthView.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.monthView.setAlternatingRowColors(True)
+        self.monthView.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.monthView.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.monthView.setWordWrap(False)
+        self.monthView.horizontalHeader().setStretchLastSection(True)
+        self.monthView.verticalHeader().setVisible(False)
+
+        self.keyGroupLayout.addWidget(self.monthView)
+
+        self.monthButtons = QVBoxLayout()
+        self.monthButtons.setObjectName(u"monthButtons")
+        self.addMonthButton = QPushButton(self.keyGroup)
+        self.addMonthButton.setObjectName(u"addMonthButton")
+        self.addMonthButton.setAutoDefault(False)
+
+        self.monthButtons.addWidget(self.addMonthButton)
+
+        self.editMonthButton = QPushButton(self.keyGroup)
+        self.editMonthButton.setObjectName(u"editMonthButton")
+        self.editMonthButton.setAutoDefault(False)
+
+        self.monthButtons.addWidget(self.editMonthButton)
+
+        self.deleteMonthButton = QPushButton(self.keyGroup)
+        self.deleteMonthButton.setObjectName(u"deleteMonthButton")
+        self.deleteMonthButton.setAutoDefault(False)
+
+        self.monthButtons.addWidget(self.deleteMonthButton)
+
+        self.monthButtonsSpacer = QSpacerItem(20, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+
+        self.monthButtons.addItem(self.monthButtonsSpacer)
+
+
+        self.keyGroupLayout.addLayout(self.monthButtons)
+
+
+        self.investmentLayout.addWidget(self.keyGroup)
+
+        self.investmentMessage = QLabel(self.investmentTab)
+        self.investmentMessage.setObjectName(u"investmentMessage")
+        self.investmentMessage.setWordWrap(True)
+
+        self.investmentLayout.addWidget(self.investmentMessage)
+
         self.tabs.addTab(self.investmentTab, "")
 
         self.mainLayout.addWidget(self.tabs)
@@ -605,6 +742,45 @@ class Ui_ProjectFormDialog(object):
         self.stageMessage.setText("")
         self.tabs.setTabText(self.tabs.indexOf(self.stageTab), QCoreApplication.translate("ProjectFormDialog", u"\u9636\u6bb5\u8bb0\u5f55", None))
         self.investmentSummary.setText("")
+        self.fundsGroup.setTitle(QCoreApplication.translate("ProjectFormDialog", u"\u5230\u4f4d\u8d44\u91d1", None))
+        self.addFundsButton.setText(QCoreApplication.translate("ProjectFormDialog", u"\u6dfb\u52a0\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.addFundsButton.setToolTip(QCoreApplication.translate("ProjectFormDialog", u"\u6dfb\u52a0\u5230\u4f4d\u8d44\u91d1\u8bb0\u5f55", None))
+#endif // QT_CONFIG(tooltip)
+        self.editFundsButton.setText(QCoreApplication.translate("ProjectFormDialog", u"\u4fee\u6539\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.editFundsButton.setToolTip(QCoreApplication.translate("ProjectFormDialog", u"\u4fee\u6539\u9009\u4e2d\u7684\u5230\u4f4d\u8d44\u91d1\u8bb0\u5f55", None))
+#endif // QT_CONFIG(tooltip)
+        self.deleteFundsButton.setText(QCoreApplication.translate("ProjectFormDialog", u"\u5220\u9664", None))
+#if QT_CONFIG(tooltip)
+        self.deleteFundsButton.setToolTip(QCoreApplication.translate("ProjectFormDialog", u"\u5220\u9664\u9009\u4e2d\u7684\u5230\u4f4d\u8d44\u91d1\u8bb0\u5f55", None))
+#endif // QT_CONFIG(tooltip)
+        self.keyGroup.setTitle(QCoreApplication.translate("ProjectFormDialog", u"\u91cd\u70b9\u9879\u76ee\uff1a\u5e74\u5ea6\u8ba1\u5212\u6295\u8d44\u4e0e\u6708\u5ea6\u5b8c\u6210\u6295\u8d44", None))
+        self.addPlanButton.setText(QCoreApplication.translate("ProjectFormDialog", u"\u6dfb\u52a0\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.addPlanButton.setToolTip(QCoreApplication.translate("ProjectFormDialog", u"\u6dfb\u52a0\u5e74\u5ea6\u8ba1\u5212", None))
+#endif // QT_CONFIG(tooltip)
+        self.editPlanButton.setText(QCoreApplication.translate("ProjectFormDialog", u"\u4fee\u6539\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.editPlanButton.setToolTip(QCoreApplication.translate("ProjectFormDialog", u"\u4fee\u6539\u9009\u4e2d\u7684\u5e74\u5ea6\u8ba1\u5212", None))
+#endif // QT_CONFIG(tooltip)
+        self.deletePlanButton.setText(QCoreApplication.translate("ProjectFormDialog", u"\u5220\u9664", None))
+#if QT_CONFIG(tooltip)
+        self.deletePlanButton.setToolTip(QCoreApplication.translate("ProjectFormDialog", u"\u5220\u9664\u9009\u4e2d\u7684\u5e74\u5ea6\u8ba1\u5212", None))
+#endif // QT_CONFIG(tooltip)
+        self.addMonthButton.setText(QCoreApplication.translate("ProjectFormDialog", u"\u6dfb\u52a0\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.addMonthButton.setToolTip(QCoreApplication.translate("ProjectFormDialog", u"\u6dfb\u52a0\u6708\u5ea6\u5b8c\u6210\u6295\u8d44", None))
+#endif // QT_CONFIG(tooltip)
+        self.editMonthButton.setText(QCoreApplication.translate("ProjectFormDialog", u"\u4fee\u6539\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.editMonthButton.setToolTip(QCoreApplication.translate("ProjectFormDialog", u"\u4fee\u6539\u9009\u4e2d\u7684\u6708\u5ea6\u5b8c\u6210\u6295\u8d44", None))
+#endif // QT_CONFIG(tooltip)
+        self.deleteMonthButton.setText(QCoreApplication.translate("ProjectFormDialog", u"\u5220\u9664", None))
+#if QT_CONFIG(tooltip)
+        self.deleteMonthButton.setToolTip(QCoreApplication.translate("ProjectFormDialog", u"\u5220\u9664\u9009\u4e2d\u7684\u6708\u5ea6\u5b8c\u6210\u6295\u8d44", None))
+#endif // QT_CONFIG(tooltip)
+        self.investmentMessage.setText("")
         self.tabs.setTabText(self.tabs.indexOf(self.investmentTab), QCoreApplication.translate("ProjectFormDialog", u"\u6295\u8d44\u8bb0\u5f55", None))
         self.statusLabel.setText("")
     # retranslateUi

@@ -8,6 +8,10 @@ yet); the 30 most recently used windows are kept. Every query runs off the GUI t
 with its own read-only Session; until a window arrives its cells are empty. Sorting is
 done in SQL (``sort`` reloads); nothing is ever sorted or filtered by a proxy.
 
+A newer filter, search or sort supersedes the queries still running for the older one:
+their results are dropped (never shown) and their SQL is interrupted inside SQLite
+(``CancelToken`` + ``interruptible``), so that they stop competing for the CPU at once.
+
 Signals:
     loaded(int, object): after a reload: the row count and the filtered sum (万元, Decimal).
     failed(str): a query failed (message for the user).
@@ -28,22 +32,28 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 
+from jianan_desk.domain.search import query_terms
 from jianan_desk.services.project_query import (
+    CancelToken,
     ProjectFilter,
     ProjectRow,
+    QueryCancelled,
     count_and_sum,
     fetch_ids,
     fetch_page,
     fetch_rows,
+    interruptible,
 )
 from jianan_desk.store.engine import Database
 from jianan_desk.ui.models.roles import ENTITY_ROLE, SORT_ROLE, AnyIndex
 from jianan_desk.ui.operations import run_in_background
 
 WINDOW = 200  # rows fetched at a time
+IDS_DELAY_MS = 30  # the ids query starts this long after the first window is shown
 MAX_WINDOWS = 30  # windows kept (6,000 rows)
 WAN_PER_YI = Decimal(10_000)
 _CENT = Decimal("0.01")
@@ -108,6 +118,27 @@ def display(column: Column, row: ProjectRow) -> str:
     return str(value)
 
 
+def texts_of(rows: list[ProjectRow]) -> list[tuple[str, ...]]:
+    """Every cell's text of ``rows``, computed once (on the worker thread) so that painting
+    only looks them up."""
+    return [tuple(display(c, r) for c in COLUMNS) for r in rows]
+
+
+# Plain ints and ready-made values: ``data()`` is called ~1,500 times per repaint, and
+# reading ``Qt.ItemDataRole.X`` or or-ing alignment flags there costs more than the lookup.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_SORT = int(SORT_ROLE)
+_ENTITY = int(ENTITY_ROLE)
+_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_ALIGNMENTS = tuple(_RIGHT if c.right else _LEFT for c in COLUMNS)
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+_NAME_COLUMN = COLUMN_KEYS.index("name")
+
+
 def sort_value(column: Column, row: ProjectRow) -> Any:
     """A native value to compare (what the SQL sort orders by, as far as a cell can say)."""
     if column.key == "stage":
@@ -158,9 +189,15 @@ class ProjectsTableModel(QAbstractTableModel):
         self._ids: list[str] | None = None  # every id in order, once that query is in
         self._next_ids: list[str] | None = None
         self._windows: OrderedDict[int, list[ProjectRow]] = OrderedDict()  # LRU of windows
+        self._texts: dict[int, list[tuple[str, ...]]] = {}  # each window's cell texts
         self._shown = 0  # the generation the view shows (windows belong to it)
         self._pending: set[int] = set()  # window numbers being fetched
         self._generation = 0
+        self._token = CancelToken()  # cancelled when a newer reload supersedes its queries
+        # the model's end (its page closed) stops its queries too
+        box = self._token_box = [self._token]
+        self.destroyed.connect(lambda *_: box[0].cancel())
+        self.cancelled = 0  # superseded queries cancelled (for tests and benchmarks)
         self.count = 0
         self.total_wan = Decimal(0)
         self.busy = False
@@ -182,41 +219,48 @@ class ProjectsTableModel(QAbstractTableModel):
     def reload(self) -> None:
         """Re-run the query (filter, sort) in the background; ``loaded`` when it is in.
 
-        Two queries, each on its own read-only Session: the count, sum and first window
-        (what the view shows: ``loaded``), then every id in order (for later windows;
-        until it arrives, windows are fetched by offset).
+        Each query on its own read-only Session: the count and sum, and the first window
+        (what the view shows: ``loaded``; side by side on two pool threads, or one after
+        the other for a text search, whose page plan depends on the count), then every id
+        in order (for later windows; until it arrives, windows are fetched by offset).
         """
         self._generation += 1
         generation = self._generation
+        self._token.cancel()  # whatever still runs for an older reload: stop it
+        token = self._token = self._token_box[0] = CancelToken()
         db, f, sort, desc = self._db, self._filter, self._sort, self._descending
         self.busy = True
         self._next_ids = None
 
-        def first() -> tuple[int, Decimal, list[ProjectRow]]:
-            with db.session(readonly=True) as s:
+        def first() -> tuple[int, Decimal, list[ProjectRow], list[tuple[str, ...]]]:
+            token.check()  # superseded while queued: do not start
+            with db.session(readonly=True) as s, interruptible(s, token):
                 n, total = count_and_sum(s, f)
-                rows = fetch_page(s, f, sort, desc, 0, WINDOW) if n else []
-            return n, total, rows
+                rows = fetch_page(s, f, sort, desc, 0, WINDOW, matches=n) if n else []
+            return n, total, rows, texts_of(rows)
 
         def all_ids() -> list[str]:
-            with db.session(readonly=True) as s:
+            token.check()
+            with db.session(readonly=True) as s, interruptible(s, token):
                 return fetch_ids(s, f, sort, desc)
 
-        def shown(result: tuple[int, Decimal, list[ProjectRow]]) -> None:
+        def shown(result: tuple[int, Decimal, list[ProjectRow], list[tuple[str, ...]]]) -> None:
             if not shiboken6.isValid(self) or generation != self._generation:
                 return
-            n, total, rows = result
+            n, total, rows, texts = result
             self.beginResetModel()
             self._count = n
             self._ids = self._next_ids
             self._windows = OrderedDict()
             self._pending = set()
             self._windows[0] = rows
+            self._texts = {0: texts}
             self._shown = generation
             self.endResetModel()
             self.count, self.total_wan, self.busy = n, total, False
             self.loaded.emit(n, total)
-            self._all_ids()  # after the first window: not competing with it
+            # after the first window is painted: its Python would compete with the paint's
+            QTimer.singleShot(IDS_DELAY_MS, lambda: self._start_ids(generation))
 
         def ids_in(ids: list[str]) -> None:
             if not shiboken6.isValid(self) or generation != self._generation:
@@ -230,7 +274,38 @@ class ProjectsTableModel(QAbstractTableModel):
         self._all_ids = lambda: self._run(
             all_ids, on_result=ids_in, on_error=self._error(generation)
         )
-        self._run(first, on_result=shown, on_error=self._error(generation))
+        if query_terms(f.text):
+            self._run(first, on_result=shown, on_error=self._error(generation))
+            return
+
+        def counted() -> tuple[int, Decimal]:
+            token.check()
+            with db.session(readonly=True) as s, interruptible(s, token):
+                return count_and_sum(s, f)
+
+        def paged() -> tuple[list[ProjectRow], list[tuple[str, ...]]]:
+            token.check()
+            with db.session(readonly=True) as s, interruptible(s, token):
+                rows = fetch_page(s, f, sort, desc, 0, WINDOW)
+            return rows, texts_of(rows)
+
+        parts: dict[str, Any] = {}
+
+        def part(key: str) -> Callable[[Any], None]:
+            def got(value: Any) -> None:
+                parts[key] = value
+                if len(parts) == 2:
+                    (n, total), (rows, texts) = parts["count"], parts["page"]
+                    shown((n, total, rows if n else [], texts if n else []))
+
+            return got
+
+        self._run(paged, on_result=part("page"), on_error=self._error(generation))
+        self._run(counted, on_result=part("count"), on_error=self._error(generation))
+
+    def _start_ids(self, generation: int) -> None:
+        if shiboken6.isValid(self) and generation == self._generation:
+            self._all_ids()
 
     def _check_ids(self) -> None:
         """The ids disagree with the count (a change between the two queries): re-show."""
@@ -239,11 +314,16 @@ class ProjectsTableModel(QAbstractTableModel):
             self.beginResetModel()
             self._count = len(self._ids)
             self._windows = OrderedDict()
+            self._texts = {}
             self._pending = set()
             self.endResetModel()
 
     def _error(self, generation: int) -> Callable[[BaseException], None]:
         def failed(exc: BaseException) -> None:
+            if isinstance(exc, QueryCancelled):  # superseded: a newer query is on its way
+                if shiboken6.isValid(self):
+                    self.cancelled += 1
+                return
             if shiboken6.isValid(self) and generation == self._generation:
                 self.busy = False
                 self.failed.emit(str(exc) or type(exc).__name__)
@@ -258,23 +338,27 @@ class ProjectsTableModel(QAbstractTableModel):
         start = window * WINDOW
         ids = self._ids[start : start + WINDOW] if self._ids is not None else None
         db, f, sort, desc = self._db, self._filter, self._sort, self._descending
+        token, matches = self._token, self._count
 
-        def work() -> list[ProjectRow]:
-            with db.session(readonly=True) as s:
+        def work() -> tuple[list[ProjectRow], list[tuple[str, ...]]]:
+            token.check()
+            with db.session(readonly=True) as s, interruptible(s, token):
                 if ids is not None:
-                    return fetch_rows(s, ids)
-                return fetch_page(s, f, sort, desc, start, WINDOW)
+                    rows = fetch_rows(s, ids)
+                else:
+                    rows = fetch_page(s, f, sort, desc, start, WINDOW, matches=matches)
+            return rows, texts_of(rows)
 
-        def done(rows: list[ProjectRow]) -> None:
+        def done(result: tuple[list[ProjectRow], list[tuple[str, ...]]]) -> None:
             if not shiboken6.isValid(self) or generation != self._shown:
                 return
             self._pending.discard(window)
-            if ids is not None and len(rows) != len(ids):  # some deleted since: keep places
-                by_id = {r.id: r for r in rows}
-                rows = [by_id[i] for i in ids if i in by_id]
+            rows, texts = result
             self._windows[window] = rows
+            self._texts[window] = texts
             while len(self._windows) > MAX_WINDOWS:  # keep memory flat while scrolling
-                self._windows.popitem(last=False)
+                old, _rows = self._windows.popitem(last=False)
+                self._texts.pop(old, None)
             last = min(start + WINDOW, self._count) - 1
             if last >= start:
                 self.dataChanged.emit(self.index(start, 0), self.index(last, len(COLUMNS) - 1))
@@ -334,29 +418,36 @@ class ProjectsTableModel(QAbstractTableModel):
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _FLAGS if index.isValid() else _NO_FLAGS
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < self._count:
+    def data(self, index: AnyIndex, role: int = _DISPLAY) -> Any:
+        # the hot path of painting: plain int compares, texts computed when fetched
+        row = index.row()
+        if role == _DISPLAY:
+            if not 0 <= row < self._count:
+                return None
+            window, offset = divmod(row, WINDOW)
+            texts = self._texts.get(window)
+            if texts is None:
+                self.row_at(row)  # asks for the window
+                return None
+            self._windows.move_to_end(window)  # recently painted: kept longest
+            return texts[offset][index.column()] if offset < len(texts) else None
+        if role == _ALIGN:
+            return _ALIGNMENTS[index.column()] if index.isValid() else None
+        if not index.isValid() or not 0 <= row < self._count:
             return None
-        if role == ENTITY_ROLE:
-            return self.project_id(index.row())
+        if role == _ENTITY:
+            return self.project_id(row)
+        if role != _SORT and role != _TOOLTIP:
+            return None
+        found = self.row_at(row)
+        if found is None:
+            return None
         column = COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            side = Qt.AlignmentFlag.AlignRight if column.right else Qt.AlignmentFlag.AlignLeft
-            return side | Qt.AlignmentFlag.AlignVCenter
-        if role not in (Qt.ItemDataRole.DisplayRole, SORT_ROLE, Qt.ItemDataRole.ToolTipRole):
-            return None
-        row = self.row_at(index.row())
-        if row is None:
-            return None
-        if role == SORT_ROLE:
-            return sort_value(column, row)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return row.name if column.key == "name" else None
-        return display(column, row)
+        if role == _SORT:
+            return sort_value(column, found)
+        return found.name if index.column() == _NAME_COLUMN else None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS):

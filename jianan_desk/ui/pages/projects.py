@@ -4,8 +4,11 @@
   hidden and reordered from the header's context menu, remembered in the settings INI
   (``[projects]`` section, through ``QSettings``);
 * search box (debounced) and filters from the 筛选 menu, shown as removable chips; named
-  filter sets saved and loaded from the 方案 menu (``services.project_query``);
-* board: ``ProjectBoard`` over the same filter; 看板/列表 button or Ctrl+B;
+  filter sets saved and loaded from the 方案 menu (``services.project_query``); signing
+  year, or a date range picked with calendar pop-ups (``SignedRangeDialog``); a newer
+  filter or search cancels the queries of the older one (see ``ProjectsTableModel``);
+* board: ``ProjectBoard`` over the same filter, built when first shown; 看板/列表 button
+  or Ctrl+B;
 * 新建项目 (Ctrl+N) and double-click / Enter on a row open ``ProjectFormDialog``.
 
 Every query runs off the GUI thread (``run_in_background``) with its own read-only Session.
@@ -24,6 +27,7 @@ from PySide6.QtCore import QPoint, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -51,6 +55,7 @@ from jianan_desk.services.project_query import (
 )
 from jianan_desk.ui.dialogs.project_form import ProjectFormDialog
 from jianan_desk.ui.dialogs.project_stage import current_actor
+from jianan_desk.ui.dialogs.signed_range import SignedRangeDialog
 from jianan_desk.ui.hub import Hub
 from jianan_desk.ui.models.project_table import (
     COLUMN_KEYS,
@@ -119,8 +124,11 @@ class ProjectsPage(Page):
         self.model.failed.connect(lambda m: self.show_message(m, True))
         context.hub.changed.connect(self._on_changed)
         self._restore_columns()
-        self._load_choices()
         self.model.reload()
+        # the filter menus' choices: after the list's first rows, not competing with them
+        self._choices_pending = True
+        self.model.loaded.connect(self._load_choices_once)
+        self.model.failed.connect(self._load_choices_once)
         self._board_stale = True
 
     # ------------------------------------------------------------ layout
@@ -203,10 +211,7 @@ class ProjectsPage(Page):
             context=Qt.ShortcutContext.WidgetShortcut,
         )
         self.stack.addWidget(self.table)
-        self.board = ProjectBoard(self.context.db, self.context.hub, self.actor, self)
-        self.board.message.connect(self.show_message)
-        self.board.open_project.connect(self.open_form)
-        self.stack.addWidget(self.board)
+        self._board: ProjectBoard | None = None  # built when first shown (≈ 90 ms)
         layout.addWidget(self.stack, 1)
 
         footer = QHBoxLayout()
@@ -319,7 +324,7 @@ class ProjectsPage(Page):
             self.search.blockSignals(False)
         self.model.set_filter(f)
         self.totals.setText(self.tr("正在查询…"))
-        if self.stack.currentWidget() is self.board:
+        if self.board_shown():
             self.board.set_filter(f)
         else:
             self._board_stale = True
@@ -394,6 +399,11 @@ class ProjectsPage(Page):
             "text": {"text": ""},
         }[criterion]
         self.set_filter(dataclasses.replace(f, **changes))
+
+    def _load_choices_once(self, *_: Any) -> None:
+        if self._choices_pending:
+            self._choices_pending = False
+            self._load_choices()
 
     def _load_choices(self) -> None:
         db = self.context.db
@@ -541,28 +551,27 @@ class ProjectsPage(Page):
         clear.setEnabled(not f.is_empty())
 
     def set_signed_year(self, year: int | None) -> None:
+        """Signed in ``year`` (again: off). A year replaces a date range, and back."""
         if self.filter.signed_year == year:
             year = None
-        self.set_filter(dataclasses.replace(self.filter, signed_year=year))
+        self.set_filter(
+            dataclasses.replace(self.filter, signed_year=year, signed_from=None, signed_to=None)
+        )
+
+    def set_signed_range(self, start: dt.date | None, end: dt.date | None) -> None:
+        """Signed between ``start`` and ``end`` (inclusive; None: open); clears the year."""
+        self.set_filter(
+            dataclasses.replace(self.filter, signed_year=None, signed_from=start, signed_to=end)
+        )
+
+    def make_signed_range_dialog(self) -> SignedRangeDialog:
+        return SignedRangeDialog(self.filter.signed_from, self.filter.signed_to, parent=self)
 
     def _ask_signed_range(self) -> None:
-        text, ok = QInputDialog.getText(
-            self,
-            self.tr("签约日期范围"),
-            self.tr("起止日期（如 2024-01-01 至 2024-06-30，可只填一端）"),
-        )
-        if not ok:
-            return
-        from jianan_desk.domain.dates import DateParseError, parse_date
-
-        parts = [p.strip() for p in text.replace("～", "至").replace("~", "至").split("至")]
-        try:
-            start = parse_date(parts[0]) if parts and parts[0] else None
-            end = parse_date(parts[1]) if len(parts) > 1 and parts[1] else None
-        except DateParseError as exc:
-            self.show_message(str(exc), True)
-            return
-        self.set_filter(dataclasses.replace(self.filter, signed_from=start, signed_to=end))
+        dialog = self.make_signed_range_dialog()
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.set_signed_range(*dialog.range())
+        dialog.deleteLater()
 
     def _ask_investment_range(self) -> None:
         text, ok = QInputDialog.getText(
@@ -633,15 +642,25 @@ class ProjectsPage(Page):
     def _on_changed(self, what: str) -> None:
         if Hub.concerns(what, Hub.PROJECTS, Hub.REFERENCE, Hub.COMPANIES):
             self.model.reload()
-            if self.stack.currentWidget() is self.board:
+            if self.board_shown():
                 self.board.reload()
             else:
                 self._board_stale = True
             if Hub.concerns(what, Hub.REFERENCE):
                 self._load_choices()
 
+    @property
+    def board(self) -> ProjectBoard:
+        """The kanban (built on first use: opening the page shows the list)."""
+        if self._board is None:
+            self._board = ProjectBoard(self.context.db, self.context.hub, self.actor, self)
+            self._board.message.connect(self.show_message)
+            self._board.open_project.connect(self.open_form)
+            self.stack.addWidget(self._board)
+        return self._board
+
     def board_shown(self) -> bool:
-        return self.stack.currentWidget() is self.board
+        return self._board is not None and self.stack.currentWidget() is self._board
 
     def toggle_view(self) -> None:
         if self.board_shown():
