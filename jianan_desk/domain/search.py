@@ -97,15 +97,15 @@ class _Keep(dict[int, str | None]):
 
     def __missing__(self, code: int) -> str | None:
         ch = chr(code)
-        return ch if ch.isascii() and ch.isalnum() else None
+        kept = ch if ch.isascii() and ch.isalnum() else None
+        self[code] = kept  # next time a plain lookup (translate calls this per character)
+        return kept
 
 
 @cache
 def _tables() -> _Tables:
     """pypinyin's dictionaries, toneless, built once (≈ 1 s including the import)."""
-    from pypinyin.phrases_dict import phrases_dict
-    from pypinyin.pinyin_dict import pinyin_dict
-
+    pinyin_dict, phrases_dict = _pypinyin_dicts()
     readings: dict[str, tuple[str, ...]] = {}
     for code, raw in pinyin_dict.items():
         found: list[str] = []
@@ -146,6 +146,33 @@ def _tables() -> _Tables:
     )
 
 
+def _pypinyin_dicts() -> tuple[dict[int, str], dict[str, list[list[str]]]]:
+    """pypinyin's character and phrase dictionaries, read from its JSON files.
+
+    Importing ``pypinyin.phrases_dict`` would keep the 400,000-phrase dictionary (~60 MB)
+    alive for the life of the program, though only its few thousand exceptions are used:
+    reading the same files directly lets it go once the tables are built."""
+    import importlib.util
+    import json
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("pypinyin")
+    folders = list(spec.submodule_search_locations or []) if spec else []
+    for folder in folders:
+        chars, phrases = Path(folder) / "pinyin_dict.json", Path(folder) / "phrases_dict.json"
+        if chars.is_file() and phrases.is_file():
+            raw = json.loads(chars.read_text(encoding="utf-8"))
+            return (
+                {int(k): v for k, v in raw.items()},
+                json.loads(phrases.read_text(encoding="utf-8")),
+            )
+    from pypinyin.phrases_dict import phrases_dict  # another layout: the modules
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    return pinyin_dict, phrases_dict
+
+
+@lru_cache(maxsize=8192)  # ~1,500 toned syllables make up pypinyin's 400,000 readings
 def _toneless(syllable: str) -> str:
     """ "zhòng" → "zhong", "lǜ" → "lv" (ü is typed v)."""
     s = unicodedata.normalize("NFC", syllable).translate(_UMLAUT_V)
@@ -232,6 +259,12 @@ def _forms_by_phrase(text: str, tables: _Tables) -> tuple[str, ...]:
         if alt_init != forms[1]:
             forms.append(alt_init)
     return tuple(forms)
+
+
+def prepare() -> None:
+    """Build the pinyin tables now (≈ 0.5 s, briefly ~60 MB more): a large import calls it
+    before its rows take memory, so that the build does not add to the import's peak."""
+    _tables()
 
 
 def pinyin_forms(text: str | None) -> list[str]:

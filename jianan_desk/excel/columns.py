@@ -54,6 +54,80 @@ FIELD_TITLES = {
 }
 IGNORED_HEADERS = ("序号", "编号", "no", "no.")
 
+# Other kinds of ledger: companies (客商), visits (拜访记录), annual targets (年度目标).
+COMPANY_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "name": ("企业名称", "公司名称", "客商名称", "单位名称", "企业", "客商", "名称"),
+    "uscc": ("统一社会信用代码", "社会信用代码", "信用代码", "统一代码"),
+    "province": ("省份", "所在省", "省"),
+    "city": ("城市", "所在城市", "所在地", "地区", "所在地区"),
+    "industry": ("所属产业", "产业", "产业类别", "行业"),
+    "scale": ("企业规模", "规模"),
+    "website": ("网址", "官网", "企业网址"),
+    "tags": ("标签",),
+    "notes": ("备注", "说明"),
+    "is_local": ("本地企业", "是否本地企业", "是否本地"),
+    "is_target": ("目标企业", "是否目标企业"),
+}
+COMPANY_TITLES = {
+    "name": "企业名称", "uscc": "统一社会信用代码", "province": "省份", "city": "城市",
+    "industry": "所属产业", "scale": "企业规模", "website": "网址", "tags": "标签",
+    "notes": "备注", "is_local": "本地企业", "is_target": "目标企业",
+}  # fmt: skip
+VISIT_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "visited_on": ("拜访日期", "拜访时间", "洽谈日期", "洽谈时间", "来访日期", "日期", "时间"),
+    "company": ("企业名称", "拜访企业", "洽谈企业", "客商名称", "来访企业", "企业", "客商"),
+    "uscc": ("统一社会信用代码", "社会信用代码", "信用代码"),
+    "kind": ("拜访类型", "类型", "方式"),
+    "city": ("城市", "拜访城市", "所在城市"),
+    "place": ("地点", "拜访地点", "洽谈地点"),
+    "attendees": ("参加人员", "我方人员", "参会人员", "拜访人员"),
+    "content": ("洽谈内容", "拜访内容", "内容", "洽谈情况"),
+    "outcome": ("洽谈成果", "成果", "洽谈结果", "结果"),
+    "interest_level": ("意向程度", "意向", "投资意向"),
+    "next_step": ("下一步", "下一步工作", "后续工作", "后续安排"),
+    "follow_up_on": ("跟进日期", "下次跟进", "跟进时间"),
+}
+VISIT_TITLES = {
+    "visited_on": "拜访日期", "company": "企业名称", "uscc": "统一社会信用代码",
+    "kind": "拜访类型", "city": "城市", "place": "地点", "attendees": "参加人员",
+    "content": "洽谈内容", "outcome": "洽谈成果", "interest_level": "意向程度",
+    "next_step": "下一步", "follow_up_on": "跟进日期",
+}  # fmt: skip
+TARGET_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "year": ("年份", "年度", "年"),
+    "plan": ("计划", "目标计划", "所属计划"),
+    "metric": ("指标", "目标指标", "指标名称", "指标代码", "考核指标"),
+    "value": ("目标值", "目标", "数值", "目标数"),
+    "unit": ("单位", "计量单位"),
+}
+TARGET_TITLES = {
+    "year": "年份",
+    "plan": "计划",
+    "metric": "指标",
+    "value": "目标值",
+    "unit": "单位",
+}
+
+
+@dataclass(frozen=True)
+class KindColumns:
+    """The columns one kind of ledger may have; ``key`` must be among a header row's."""
+
+    synonyms: dict[str, tuple[str, ...]]
+    titles: dict[str, str]
+    key: str
+    money: tuple[str, ...] = ()
+
+
+KINDS: dict[str, KindColumns] = {
+    "projects": KindColumns(
+        PROJECT_SYNONYMS, FIELD_TITLES, "name", ("total_investment", "foreign_investment")
+    ),
+    "companies": KindColumns(COMPANY_SYNONYMS, COMPANY_TITLES, "name"),
+    "visits": KindColumns(VISIT_SYNONYMS, VISIT_TITLES, "company"),
+    "targets": KindColumns(TARGET_SYNONYMS, TARGET_TITLES, "metric", ("value",)),
+}
+
 _PAREN = re.compile(r"[(\[【][^)\]】]*[)\]】]")
 _JUNK = re.compile(r"[\s*＊:：/、]")
 
@@ -81,7 +155,10 @@ def header_unit(text: object) -> MoneyUnit | str | None:
     return None
 
 
-_LOOKUP = {header_key(s): f for f, names in PROJECT_SYNONYMS.items() for s in names}
+_LOOKUPS = {
+    kind: {header_key(s): f for f, names in cols.synonyms.items() for s in names}
+    for kind, cols in KINDS.items()
+}
 
 
 @dataclass
@@ -94,34 +171,37 @@ class ColumnMap:
     unknown: list[tuple[int, str]] = field(default_factory=list)  # (column, header text)
     headers: list[str] = field(default_factory=list)
     remembered: bool = False
+    kind: str = "projects"
+
+    @property
+    def titles(self) -> dict[str, str]:
+        """field → its Chinese title, for this kind of ledger."""
+        return KINDS[self.kind].titles
 
 
-def guess_field(text: object) -> str | None:
+def guess_field(text: object, kind: str = "projects") -> str | None:
     key = header_key(text)
     if not key:
         return None
-    if key in _LOOKUP:
-        return _LOOKUP[key]
-    return None
+    return _LOOKUPS[kind].get(key)
 
 
-def _score(row: list[Any]) -> int:
-    return len({f for f in (guess_field(v) for v in row) if f})
-
-
-def find_header(rows: list[list[Any]]) -> int | None:
-    """The index of the row within the first 15 that names the most known fields (≥ 2 and
-    a project name); None if there is none."""
+def find_header(rows: list[list[Any]], kind: str = "projects") -> int | None:
+    """The index of the row within the first 15 that names the most known fields (≥ 2,
+    among them the kind's key column: 项目名称, 企业名称, 指标…); None if there is none."""
     best, best_score = None, 1
+    required = KINDS[kind].key
     for i, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        score = _score(row)
-        if score > best_score and "name" in {guess_field(v) for v in row}:
-            best, best_score = i, score
+        found = {f for f in (guess_field(v, kind) for v in row) if f}
+        if len(found) > best_score and required in found:
+            best, best_score = i, len(found)
     return best
 
 
-def header_hash(headers: list[str]) -> str:
+def header_hash(headers: list[str], kind: str = "projects") -> str:
     joined = "\x1f".join(header_key(h) for h in headers)
+    if kind != "projects":  # projects keep the keys remembered before kinds existed
+        joined = kind + "\x1e" + joined
     return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:32]
 
 
@@ -142,7 +222,8 @@ def load_mappings() -> dict[str, Any]:
 def remember_mapping(cmap: ColumnMap) -> None:
     """Store ``cmap`` for files with the same header row."""
     data = load_mappings()
-    data[header_hash(cmap.headers)] = {
+    data[header_hash(cmap.headers, cmap.kind)] = {
+        "kind": cmap.kind,
         "headers": cmap.headers,
         "fields": {f: c for f, c in cmap.fields.items()},
     }
@@ -152,27 +233,35 @@ def remember_mapping(cmap: ColumnMap) -> None:
     tmp.replace(path)
 
 
-def map_columns(rows: list[list[Any]], overrides: dict[str, str] | None = None) -> ColumnMap | None:
-    """Find the header row and map its columns. ``overrides``: header text → field (or "")
-    chosen by hand; a mapping remembered for the same headers is used otherwise."""
-    index = find_header(rows)
-    if index is None:
+def map_columns(
+    rows: list[list[Any]],
+    overrides: dict[str, str] | None = None,
+    *,
+    kind: str = "projects",
+    header_row: int | None = None,
+) -> ColumnMap | None:
+    """Find the header row (or take ``header_row``) and map its columns. ``overrides``:
+    header text → field (or "") chosen by hand; a mapping remembered for the same headers
+    is used otherwise."""
+    cols = KINDS[kind]
+    index = find_header(rows, kind) if header_row is None else header_row
+    if index is None or index >= len(rows):
         return None
     row = rows[index]
     headers = ["" if v is None else re.sub(r"\s+", "", str(v)) for v in row]
-    remembered = load_mappings().get(header_hash(headers))
+    remembered = load_mappings().get(header_hash(headers, kind))
     fields: dict[str, int] = {}
     unknown: list[tuple[int, str]] = []
     by_hand = {header_key(k): v for k, v in (overrides or {}).items()}
     if remembered and not by_hand:
         saved = remembered.get("fields", {})
-        fields = {f: int(c) for f, c in saved.items() if f in FIELD_TITLES and int(c) < len(row)}
+        fields = {f: int(c) for f, c in saved.items() if f in cols.titles and int(c) < len(row)}
     else:
         for col, text in enumerate(headers):
             key = header_key(text)
             if not key:
                 continue
-            f = by_hand[key] if key in by_hand else guess_field(text)
+            f = by_hand[key] if key in by_hand else guess_field(text, kind)
             if f and f not in fields:
                 fields[f] = col
     for col, text in enumerate(headers):
@@ -180,7 +269,7 @@ def map_columns(rows: list[list[Any]], overrides: dict[str, str] | None = None) 
         if key and col not in fields.values() and key not in IGNORED_HEADERS:
             unknown.append((col, text))
     units = {}
-    for f in ("total_investment", "foreign_investment"):
+    for f in cols.money:
         if f in fields:
             units[f] = header_unit(headers[fields[f]])
     # 总投资（万美元）: foreign investment, not 万元
@@ -188,4 +277,4 @@ def map_columns(rows: list[list[Any]], overrides: dict[str, str] | None = None) 
         fields["foreign_investment"] = fields.pop("total_investment")
         units["foreign_investment"] = "usd"
         del units["total_investment"]
-    return ColumnMap(index, fields, units, unknown, headers, remembered=bool(remembered))
+    return ColumnMap(index, fields, units, unknown, headers, remembered=bool(remembered), kind=kind)

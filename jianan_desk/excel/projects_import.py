@@ -15,17 +15,21 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from jianan_desk.domain.company_names import normalize_company_name
 from jianan_desk.domain.dates import DateParseError, parse_date
 from jianan_desk.domain.money import AmountError, MoneyUnit, parse_amount_wan
 from jianan_desk.domain.project_fields import FieldError, parse_family, parse_usd_wan
 from jianan_desk.domain.search import fold
+from jianan_desk.domain.search import prepare as prepare_search_keys
 from jianan_desk.domain.stages import Stage, StageRuleError, stage_from_label
+from jianan_desk.excel.bulk import Cancelled, ImportCancelled, Progress, insert_new_projects
 from jianan_desk.excel.columns import FIELD_TITLES, ColumnMap, map_columns
 from jianan_desk.excel.reader import Cell, Table
 from jianan_desk.services.errors import ValidationError
@@ -33,10 +37,10 @@ from jianan_desk.services.projects import (
     EDITABLE,
     ProjectInput,
     advance_stage,
-    check_project_input,
     create_project,
     drop_project,
 )
+from jianan_desk.services.projects import _clean as clean_project_values
 from jianan_desk.store.models import IndustryNode, Project, Unit
 
 LARGE_IMPORT_ROWS = 1000
@@ -106,7 +110,7 @@ class RowError:
         return f"{where}{value}：{self.reason}"
 
 
-@dataclass
+@dataclass(slots=True)  # 100,000 of them in a large plan: no per-row __dict__
 class RowPlan:
     row: int  # sheet row number (1-based)
     cells: list[Cell]
@@ -119,6 +123,14 @@ class RowPlan:
     changes: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
+    # the column values the service's rules produced (new rows: written in bulk)
+    values: dict[str, Any] | None = None
+    new_company: str | None = None
+
+    def stage_error(self, message: str) -> None:
+        """A stage rule refused the row while writing."""
+        self.errors.append(RowError(self.row, FIELD_TITLES["stage"], "", message))
+        self.action = "error"
 
 
 @dataclass
@@ -231,6 +243,13 @@ def parse_stage_cell(value: Cell) -> Stage:
 # ------------------------------------------------------------------ references
 
 
+@lru_cache(maxsize=65536)
+def investor_key(name: str | None) -> str:
+    """An investor as re-imports match it: the normalised company name (有限公司, 集团, a
+    place prefix… left out), so "许昌装备集团" finds "许昌装备集团有限公司"."""
+    return normalize_company_name(name) or fold(name)
+
+
 @dataclass
 class _References:
     industries: dict[str, str]  # exact name / folded name → id (industry level)
@@ -240,6 +259,8 @@ class _References:
     # strong references keep the reference rows in the session's (weak) identity map, so
     # the service's per-row ``session.get`` checks cost no query
     pinned: list[Any] = field(default_factory=list)
+    # (field, type, cell value) → what ``_parse_cell`` made of it, for this import
+    parsed: dict[tuple[str, type, Any], tuple[str, Any]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, session: Session) -> _References:
@@ -273,7 +294,7 @@ class _References:
                 Project.deleted_at.is_(None)
             )
         ):
-            projects.setdefault((fold(name), fold(investor)), pid)
+            projects.setdefault((fold(name), investor_key(investor)), pid)
         return cls(industries, links, units, projects, pinned)
 
 
@@ -289,63 +310,84 @@ def _is_total_row(cells: list[Cell]) -> bool:
     return False
 
 
+_UNCACHED = frozenset({"name", "code", "notes"})  # unique per row: caching costs memory
+
+
+def _parse_cell(f: str, raw: Cell, cmap: ColumnMap, refs: _References) -> tuple[str, Any]:
+    """One non-empty cell of field ``f``: ("values", {field: value}), ("date", date),
+    ("stage", Stage) or ("error", reason)."""
+    try:
+        if f == "total_investment":
+            amount = parse_amount_cell(raw, cmap.units.get(f))
+            if amount < 0:
+                return "error", "总投资不能为负数"
+            if amount > MAX_AMOUNT_WAN:
+                return "error", "金额过大（超过 1 万亿元），请检查单位"
+            return "values", {f: amount}
+        if f == "foreign_investment":
+            v = raw if not isinstance(raw, str) else cell_text(raw)
+            return "values", {f: parse_usd_wan(v)}  # type: ignore[arg-type]
+        if f in _DATE_FIELDS:
+            return "date", parse_date_cell(raw)
+        if f == "stage":
+            return "stage", parse_stage_cell(raw)
+        if f == "industry":
+            text = cell_text(raw)
+            if text in refs.industries or fold(text) in refs.industries:
+                return "values", {f: refs.industries.get(text) or refs.industries[fold(text)]}
+            if text in refs.links or fold(text) in refs.links:
+                link, industry = refs.links.get(text) or refs.links[fold(text)]
+                return "values", {f: industry, "chain_link": link}
+            return "error", "不是“222”体系中的产业（请填写产业名称，如“装备制造”）"
+        if f == "unit":
+            text = cell_text(raw)
+            unit_id = refs.units.get(text) or refs.units.get(fold(text))
+            if unit_id is None:
+                return "error", "责任单位不存在（请先在基础数据中添加，或检查名称）"
+            return "values", {f: unit_id}
+        if f == "family":
+            return "values", {f: parse_family(cell_text(raw))}
+        return "values", {f: cell_text(raw)}
+    except (AmountError, DateParseError, FieldError, StageRuleError, ValueError) as exc:
+        return "error", str(exc)
+    except ArithmeticError:  # a number too large for the amount's precision
+        return "error", "数值超出范围"
+
+
 def _parse_row(
     plan: RowPlan, cmap: ColumnMap, refs: _References
 ) -> tuple[dict[str, Any], dict[str, dt.date], Stage | None]:
-    """Field values of one row (only non-empty cells), its stage dates and stage."""
+    """Field values of one row (only non-empty cells), its stage dates and stage.
+
+    Ledgers repeat their values (dates, stages, industries, units, places): each distinct
+    cell value of a column is parsed once per import (``refs.parsed``)."""
     values: dict[str, Any] = {}
     dates: dict[str, dt.date] = {}
     stage: Stage | None = None
     cells = plan.cells
-
-    def fail(f: str, raw: Cell, reason: str) -> None:
-        header = cmap.headers[cmap.fields[f]] if f in cmap.fields else FIELD_TITLES.get(f, f)
-        plan.errors.append(RowError(plan.row, _SPACES.sub("", header), cell_text(raw), reason))
-
+    width = len(cells)
+    parsed = refs.parsed
     for f, col in cmap.fields.items():
-        raw = cells[col] if col < len(cells) else None
-        if _is_empty(raw):
+        raw = cells[col] if col < width else None
+        if raw is None or raw == "" or (type(raw) is str and not raw.strip()):
             continue
-        try:
-            if f == "total_investment":
-                amount = parse_amount_cell(raw, cmap.units.get(f))
-                if amount < 0:
-                    fail(f, raw, "总投资不能为负数")
-                elif amount > MAX_AMOUNT_WAN:
-                    fail(f, raw, "金额过大（超过 1 万亿元），请检查单位")
-                else:
-                    values[f] = amount
-            elif f == "foreign_investment":
-                v = raw if not isinstance(raw, str) else cell_text(raw)
-                values[f] = parse_usd_wan(v)  # type: ignore[arg-type]
-            elif f in _DATE_FIELDS:
-                dates[f] = parse_date_cell(raw)
-            elif f == "stage":
-                stage = parse_stage_cell(raw)
-            elif f == "industry":
-                text = cell_text(raw)
-                if text in refs.industries or fold(text) in refs.industries:
-                    values[f] = refs.industries.get(text) or refs.industries[fold(text)]
-                elif text in refs.links or fold(text) in refs.links:
-                    link, industry = refs.links.get(text) or refs.links[fold(text)]
-                    values[f], values["chain_link"] = industry, link
-                else:
-                    fail(f, raw, "不是“222”体系中的产业（请填写产业名称，如“装备制造”）")
-            elif f == "unit":
-                text = cell_text(raw)
-                unit_id = refs.units.get(text) or refs.units.get(fold(text))
-                if unit_id is None:
-                    fail(f, raw, "责任单位不存在（请先在基础数据中添加，或检查名称）")
-                else:
-                    values[f] = unit_id
-            elif f == "family":
-                values[f] = parse_family(cell_text(raw))
-            else:
-                values[f] = cell_text(raw)
-        except (AmountError, DateParseError, FieldError, StageRuleError, ValueError) as exc:
-            fail(f, raw, str(exc))
-        except ArithmeticError:  # a number too large for the amount's precision
-            fail(f, raw, "数值超出范围")
+        if f in _UNCACHED:
+            kind, payload = _parse_cell(f, raw, cmap, refs)
+        else:
+            key = (f, type(raw), raw)
+            found = parsed.get(key)
+            if found is None:
+                found = parsed[key] = _parse_cell(f, raw, cmap, refs)
+            kind, payload = found
+        if kind == "values":
+            values.update(payload)
+        elif kind == "date":
+            dates[f] = payload
+        elif kind == "stage":
+            stage = payload
+        else:
+            header = cmap.headers[cmap.fields[f]] if f in cmap.fields else FIELD_TITLES.get(f, f)
+            plan.errors.append(RowError(plan.row, _SPACES.sub("", header), cell_text(raw), payload))
     return values, dates, stage
 
 
@@ -421,6 +463,9 @@ def _plan_import(session: Session, table: Table, *, overrides: dict[str, str] | 
     plan = ImportPlan(table.sheet, cmap, [], [], refs)
     seen: dict[tuple[str, str], int] = {}
     name_col = cmap.fields["name"]
+    large = len(table.rows) > LARGE_IMPORT_ROWS
+    if large:
+        prepare_search_keys()  # before the rows take memory (lower peak)
     for index in range(cmap.header_row + 1, len(table.rows)):
         cells = table.rows[index]
         number = index + 1
@@ -440,7 +485,7 @@ def _plan_import(session: Session, table: Table, *, overrides: dict[str, str] | 
                 RowError(number, cmap.headers[name_col], cell_text(raw), "项目名称为空")
             )
         row.steps = _steps(row, cmap, dates, stage)
-        key = (fold(row.name), fold(row.investor))
+        key = (fold(row.name), investor_key(row.investor))
         if row.name and key in seen:
             row.errors.append(
                 RowError(number, cmap.headers[name_col], row.name,
@@ -456,6 +501,8 @@ def _plan_import(session: Session, table: Table, *, overrides: dict[str, str] | 
                 row.data.new_company_name = row.investor
         if row.data is not None and not row.errors:
             _service_errors(session, row, cmap)
+            if large and row.project_id is None and row.values is not None:
+                row.data = None  # written in bulk from ``values``: free the memory
         if row.errors:
             row.action = "error"
     return plan
@@ -516,8 +563,14 @@ def _plan_update(session: Session, row: RowPlan, values: dict[str, Any]) -> None
 
 
 def _service_errors(session: Session, row: RowPlan, cmap: ColumnMap) -> None:
+    """Run the row through the service's own rules; keep the values they produce."""
     assert row.data is not None
-    errors = check_project_input(session, row.data, row.project_id)
+    current = session.get(Project, row.project_id) if row.project_id else None
+    try:
+        row.values, row.new_company = clean_project_values(session, row.data, current)
+        errors: dict[str, str] = {}
+    except ValidationError as exc:
+        errors = exc.errors
     for key, message in errors.items():
         f = _SERVICE_FIELD.get(key, key)
         header = cmap.headers[cmap.fields[f]] if f in cmap.fields else FIELD_TITLES.get(f, key)
@@ -589,16 +642,62 @@ def apply_import(
     actor: str = DEFAULT_ACTOR,
     skip_invalid: bool = False,
     today: dt.date | None = None,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
 ) -> ImportResult:
-    """Write the plan's valid rows. Without ``skip_invalid`` any error (planned, or raised
-    by the service while writing) raises ``ImportFailed`` — the caller rolls back."""
+    """See ``_apply_import``; runs without cyclic GC passes, which over a large plan's
+    millions of live objects would make the write quadratic."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _apply_import(
+            session, plan, actor=actor, skip_invalid=skip_invalid, today=today,
+            progress=progress, cancelled=cancelled,
+        )  # fmt: skip
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _apply_import(
+    session: Session,
+    plan: ImportPlan,
+    *,
+    actor: str,
+    skip_invalid: bool,
+    today: dt.date | None,
+    progress: Progress | None,
+    cancelled: Cancelled | None,
+) -> ImportResult:
+    """Write the plan's valid rows: new ones in bulk (``excel.bulk``), updates through the
+    service. Without ``skip_invalid`` any error (planned, or found while writing) raises
+    ``ImportFailed``; a cancel raises ``ImportCancelled`` — either way the caller rolls back.
+    ``progress(done, total)`` is called after each chunk."""
     today = today or dt.date.today()
     result = ImportResult()
     if plan.errors and not skip_invalid:
         raise ImportFailed(plan)
-    for row in plan.rows:
-        if row.action == "error":
-            continue
+    new_rows = [r for r in plan.rows if r.action == "new" and r.values is not None]
+    bulk = {id(r) for r in new_rows}
+    others = [r for r in plan.rows if r.action != "error" and id(r) not in bulk]
+    total = len(new_rows) + len(others)
+    failed = insert_new_projects(
+        session,
+        new_rows,
+        actor=actor,
+        today=today,
+        progress=progress,
+        cancelled=cancelled,
+        total=total,
+    )
+    if failed and not skip_invalid:
+        raise ImportFailed(plan)
+    result.created = len(new_rows) - len(failed)
+    for done, row in enumerate(others, start=len(new_rows) + 1):
+        if cancelled is not None and done % 200 == 0 and cancelled():
+            raise ImportCancelled
+        if progress is not None and done % 200 == 0:
+            progress(done, total)
         action = row.action
         savepoint = session.begin_nested()
         try:
@@ -616,6 +715,8 @@ def apply_import(
             result.updated += 1
         else:
             result.unchanged += 1
+    if progress is not None:
+        progress(total, total)
     result.rejected = plan.count("error")
     return result
 

@@ -45,15 +45,26 @@ def clean_cell(value: Any) -> Cell:
 
 
 def _trim(rows: list[list[Any]]) -> list[list[Cell]]:
-    """Cleaned rows; trailing empty rows (formatting to row 1,048,576) are dropped."""
-    out: list[list[Cell]] = []
+    """Cleaned rows (in place); trailing empty rows (formatting to row 1,048,576) dropped.
+
+    Equal texts and dates are made one object: a ledger repeats its places, units, stages
+    and dates down 100,000 rows, and the reader gives each cell its own copy."""
+    search, sub = _CONTROL.search, _CONTROL.sub
+    texts: dict[str, str] = {}
+    days: dict[Any, Any] = {}  # dates and datetimes (never equal to each other)
     last = -1
     for i, row in enumerate(rows):
-        cleaned = [clean_cell(v) for v in row]
-        if any(v not in (None, "") for v in cleaned):
+        for j, v in enumerate(row):
+            t = type(v)
+            if t is str:
+                if search(v):
+                    v = sub("", v)
+                row[j] = texts.setdefault(v, v)
+            elif t is dt.date or t is dt.datetime:
+                row[j] = days.setdefault(v, v)
+        if any(row) or any(v is not None and v != "" for v in row):
             last = i
-        out.append(cleaned)
-    return out[: last + 1]
+    return rows[: last + 1]
 
 
 def _decode_csv(data: bytes) -> str:

@@ -188,10 +188,10 @@ def test_messy_xlsx_plan_and_import(db, tmp_path):
 
 def test_reimport_is_idempotent_and_updates(db, tmp_path, capsys):
     path = write_messy_xlsx(tmp_path / "ledger.xlsx")
-    code, out, err = run(capsys, "--db", db.path, "import", path)
+    code, out, err = run(capsys, "--db", db.url, "import", path)
     assert code == 0, err
     assert "新建 7 个项目" in out
-    code, out, err = run(capsys, "--db", db.path, "import", path)
+    code, out, err = run(capsys, "--db", db.url, "import", path)
     assert code == 0, err
     assert "新建 0 个项目" in out and "未变化 7 个" in out
     rows = messy_rows()
@@ -199,7 +199,7 @@ def test_reimport_is_idempotent_and_updates(db, tmp_path, capsys):
     rows[0][5] = "2022.10.8"  # 开工
     rows[0][8] = "已开工"
     write_messy_xlsx(path, rows)
-    code, out, err = run(capsys, "--db", db.path, "import", path)
+    code, out, err = run(capsys, "--db", db.url, "import", path)
     assert code == 0, err
     assert "[更新] 年产10万吨新材料项目" in out
     assert "总投资：52000 → 60000" in out and "推进到开工" in out
@@ -219,7 +219,7 @@ def test_all_or_nothing(db, tmp_path, capsys):
     write_messy_xlsx(tmp_path / "bad.xlsx", rows)
     with db.session() as session:
         before = count(session, Project), count(session, ChangeLog)
-    code, out, err = run(capsys, "--db", db.path, "import", tmp_path / "bad.xlsx")
+    code, out, err = run(capsys, "--db", db.url, "import", tmp_path / "bad.xlsx")
     assert code == 1
     assert "未导入任何数据" in err
     assert "第 6 行「计划总投资（亿元）」“很多钱”：无法识别的金额" in out
@@ -235,7 +235,7 @@ def test_skip_invalid_writes_error_workbook(db, tmp_path, capsys):
     rows = messy_rows()
     rows[2][3] = "很多钱"
     path = write_messy_xlsx(tmp_path / "bad.xlsx", rows)
-    code, out, _err = run(capsys, "--db", db.path, "import", path, "--skip-invalid")
+    code, out, _err = run(capsys, "--db", db.url, "import", path, "--skip-invalid")
     assert code == 1
     assert "新建 6 个项目" in out and "跳过错误行 1 行" in out
     book = openpyxl.load_workbook(tmp_path / "bad-错误行.xlsx")
@@ -247,7 +247,7 @@ def test_skip_invalid_writes_error_workbook(db, tmp_path, capsys):
 
 def test_dry_run_writes_nothing(db, tmp_path, capsys):
     path = write_messy_xlsx(tmp_path / "ledger.xlsx")
-    code, out, _ = run(capsys, "--db", db.path, "import", path, "--dry-run")
+    code, out, _ = run(capsys, "--db", db.url, "import", path, "--dry-run")
     assert code == 0 and "未写入任何数据" in out and "[新建]" in out
     with db.session() as session:
         assert count(session, Project) == 0
@@ -327,28 +327,28 @@ def test_control_characters_and_bad_files(db, tmp_path, capsys):
     write_messy_xlsx(tmp_path / "c.xlsx")
     junk = tmp_path / "junk.xlsx"
     junk.write_bytes(b"PK\x03\x04 not really a zip")
-    code, _, err = run(capsys, "--db", db.path, "import", junk)
+    code, _, err = run(capsys, "--db", db.url, "import", junk)
     assert code == 1 and "无法读取表格文件" in err
-    code, _, err = run(capsys, "--db", db.path, "import", tmp_path / "missing.xlsx")
+    code, _, err = run(capsys, "--db", db.url, "import", tmp_path / "missing.xlsx")
     assert code == 1 and "文件不存在" in err
     with pytest.raises(SpreadsheetError, match="文件过大"):
         read_table(write_messy_xlsx(tmp_path / "big.xlsx"), max_bytes=100)
-    code, _, err = run(capsys, "--db", db.path, "import", tmp_path / "c.xlsx", "--sheet", "无")
+    code, _, err = run(capsys, "--db", db.url, "import", tmp_path / "c.xlsx", "--sheet", "无")
     assert code == 1 and "找不到工作表“无”" in err
     noheader = tmp_path / "noheader.csv"
     noheader.write_text("a,b\n1,2\n", encoding="utf-8")
-    code, _, err = run(capsys, "--db", db.path, "import", noheader)
+    code, _, err = run(capsys, "--db", db.url, "import", noheader)
     assert code == 1 and "找不到表头" in err
 
 
 def test_manual_mapping_is_remembered(db, tmp_path, capsys):
     path = tmp_path / "m.csv"
     path.write_text("项目名称,投资方,建设性质\n甲项目,甲公司,新建\n", encoding="utf-8")
-    code, out, err = run(capsys, "--db", db.path, "import", path, "--map", "建设性质=备注")
+    code, out, err = run(capsys, "--db", db.url, "import", path, "--map", "建设性质=备注")
     assert code == 0, err
     assert next(iter(load_mappings().values()))["fields"]["notes"] == 2
     path.write_text("项目名称,投资方,建设性质\n乙项目,乙公司,扩建\n", encoding="utf-8")
-    code, out, err = run(capsys, "--db", db.path, "import", path)
+    code, out, err = run(capsys, "--db", db.url, "import", path)
     assert code == 0 and "沿用上次保存的对应关系" in out
     with db.session() as session:
         assert session.scalar(select(Project.notes).where(Project.name == "乙项目")) == "扩建"
@@ -356,7 +356,7 @@ def test_manual_mapping_is_remembered(db, tmp_path, capsys):
 
 def test_round_trip(db, tmp_path, capsys):
     path = write_messy_xlsx(tmp_path / "ledger.xlsx")
-    assert run(capsys, "--db", db.path, "import", path)[0] == 0
+    assert run(capsys, "--db", db.url, "import", path)[0] == 0
 
     def snapshot(database):
         with database.session() as session:
@@ -369,11 +369,11 @@ def test_round_trip(db, tmp_path, capsys):
             )  # fmt: skip
 
     out = tmp_path / "export.xlsx"
-    code, text, err = run(capsys, "--db", db.path, "export", "--kind", "projects", "-o", out)
+    code, text, err = run(capsys, "--db", db.url, "export", "--kind", "projects", "-o", out)
     assert code == 0 and "已导出 7 个项目" in text, err
     first = snapshot(db)
     # into the same database: nothing changes
-    code, text, err = run(capsys, "--db", db.path, "import", out)
+    code, text, err = run(capsys, "--db", db.url, "import", out)
     assert code == 0 and "未变化 7 个" in text, err + text
     assert snapshot(db) == first
     # into a new database: the same records
@@ -428,9 +428,9 @@ def test_template(tmp_path, capsys):
 
 
 def test_export_cli_errors(db, tmp_path, capsys):
-    code, _, err = run(capsys, "--db", db.path, "export", "-o", tmp_path / "x.csv")
+    code, _, err = run(capsys, "--db", db.url, "export", "-o", tmp_path / "x.csv")
     assert code == 1 and "应为 .xlsx" in err
-    code, _, err = run(capsys, "--db", db.path, "export", "-o", tmp_path / "no" / "x.xlsx")
+    code, _, err = run(capsys, "--db", db.url, "export", "-o", tmp_path / "no" / "x.xlsx")
     assert code == 1 and "输出文件夹不存在" in err
 
 
@@ -463,23 +463,20 @@ def test_legacy_xls(db, tmp_path):
         assert p.total_investment_wan == Decimal(8000) and p.signed_on == dt.date(2022, 3, 31)
 
 
+@pytest.mark.sqlite_only(reason="the backup before a large import is a SQLite file copy")
 def test_large_import_takes_a_backup(db, tmp_path, capsys, monkeypatch):
     monkeypatch.setattr("jianan_desk.excel.projects_import.LARGE_IMPORT_ROWS", 2)
     path = write_messy_xlsx(tmp_path / "ledger.xlsx")
-    code, out, err = run(capsys, "--db", db.path, "import", path)
+    code, out, err = run(capsys, "--db", db.url, "import", path)
     assert code == 0, err
     assert "导入前备份" in out
     assert list(db.path.parent.glob("test-导入前-*.sqlite"))
 
 
-def test_formatting_to_the_last_row_is_cheap(tmp_path):
-    import time
-
+def test_formatting_to_the_last_row_reads_only_the_real_rows(tmp_path):
     path = write_messy_xlsx(tmp_path / "ledger.xlsx")  # styled cell at row 1,048,576
-    start = time.perf_counter()
     table = read_table(path)
     assert len(table.rows) == 13
-    assert time.perf_counter() - start < 2
 
 
 def test_absurd_amounts_and_stage_going_back(db, tmp_path):
