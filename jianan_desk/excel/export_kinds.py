@@ -8,8 +8,9 @@ carries personal information (contacts) sets ``personal=True`` and also takes
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ from sqlalchemy.orm import Session
 from jianan_desk.domain.masking import mask_mobile, mask_name
 from jianan_desk.domain.metrics import BY_KEY, MetricUnit
 from jianan_desk.excel.export import Column, export_projects, write_table
+from jianan_desk.services.problems import ProblemFilter, list_problems
 from jianan_desk.store.models import (
     AnnualTarget,
     Company,
@@ -194,11 +196,63 @@ def export_targets(session: Session, path: Path, year: int | None = None) -> int
     return write_table(path, title, TARGET_COLUMNS, rows, sheet_name="年度目标")
 
 
+PROBLEM_COLUMNS = (
+    Column("序号", 6, "int"),
+    Column("提出日期", 12, "date"),
+    Column("问题类别", 10),
+    Column("问题描述", 40),
+    Column("项目/企业", 28),
+    Column("专班", 20),
+    Column("责任单位", 20),
+    Column("责任人", 10),
+    Column("办结时限", 12, "date"),
+    Column("状态", 8),
+    Column("来源", 10),
+    Column("已办天数", 8, "int"),
+    Column("超期天数", 8, "int"),
+    Column("销号日期", 12, "date"),
+)
+
+
+def export_problems(
+    session: Session,
+    path: Path,
+    year: int | None = None,
+    *,
+    filt: ProblemFilter | None = None,
+    as_of: dt.date | None = None,
+) -> int:
+    """The problem ledger (问题台账); ``year``: raised in that year; ``filt``: a
+    ``services.problems.ProblemFilter`` (the ledger tab's filters). Days counted to ``as_of``
+    (today by default); newest first, as the ledger lists them."""
+    as_of = as_of or dt.date.today()
+    filt = filt or ProblemFilter()
+    if year is not None:
+        filt = replace(filt, raised_from=dt.date(year, 1, 1), raised_to=dt.date(year, 12, 31))
+    found = list_problems(session, filt, as_of=as_of, limit=None)
+    rows = [
+        [n, p.raised_on, p.category_label, p.description, p.project_name, p.task_force_name,
+         p.unit_name, p.responsible_person, p.deadline, p.status_label, p.source_label,
+         p.days_open, p.days_overdue or None, p.resolved_on]
+        for n, p in enumerate(found, start=1)
+    ]  # fmt: skip
+    title = f"{year}年问题台账" if year else "问题台账"
+    return write_table(
+        path,
+        title,
+        PROBLEM_COLUMNS,
+        rows,
+        sheet_name="问题台账",
+        notes=(f"已办天数、超期天数计至 {as_of:%Y-%m-%d}。",),
+    )
+
+
 EXPORT_KINDS: dict[str, ExportKind] = {
     "projects": ExportKind("项目", _projects),
     "companies": ExportKind("客商", export_companies, personal=True),
     "visits": ExportKind("拜访记录", export_visits, personal=True),
     "targets": ExportKind("年度目标", export_targets),
+    "problems": ExportKind("问题", export_problems),
 }
 
 

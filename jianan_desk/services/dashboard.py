@@ -56,6 +56,7 @@ from sqlalchemy.orm import Session, aliased
 from jianan_desk.domain.metrics import BY_KEY, METRIC_KEYS, OVER_1B_WAN, OVER_100M_WAN, MetricUnit
 from jianan_desk.domain.pace import Profile, elapsed_fraction
 from jianan_desk.domain.stages import STAGE_LABELS, Stage
+from jianan_desk.services.accountability import AccountabilityReport, accountability
 from jianan_desk.services.audit import diff, record_change
 from jianan_desk.services.metrics import (
     MetricRecord,
@@ -169,6 +170,8 @@ class Dashboard:
     follow_ups_total: int
     stale_targets: tuple[StaleTarget, ...] = ()
     stale_more: bool = False  # more than LIST_LIMIT stale targets (only the first are here)
+    # Problems raised / closed / open / overdue from 1 January to ``as_of``, by unit.
+    accountability: AccountabilityReport | None = None
 
     @property
     def is_empty(self) -> bool:
@@ -675,6 +678,8 @@ def load_dashboard(
     problems, problems_total = _overdue_problems(session, as_of)
     follow_ups, follow_ups_total = _follow_ups(session, as_of)
     stale, stale_more = _stale_targets(session, as_of)
+    year_start = dt.date(year, 1, 1)
+    figures = accountability(session, year_start, max(as_of, year_start))
     return Dashboard(
         year=year,
         as_of=as_of,
@@ -706,6 +711,7 @@ def load_dashboard(
         follow_ups_total=follow_ups_total,
         stale_targets=tuple(stale),
         stale_more=stale_more,
+        accountability=figures,
     )
 
 

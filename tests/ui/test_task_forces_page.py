@@ -330,3 +330,44 @@ def test_problem_form_picks_an_enterprise(qtbot, db, data):
     again = ProblemDialog(db, Hub(), ACTOR, D(2022, 3, 31), dialog.saved_id)
     qtbot.addWidget(again)
     assert again.ui.company_combo.currentText() == "瑞贝卡发制品股份有限公司"
+
+
+def test_ledger_exports_the_filtered_list(page, qtbot, tmp_path, data):
+    page.category_filter.setCurrentIndex(page.category_filter.findData("factors"))
+    out = tmp_path / "台账.xlsx"
+    operation = page.export_ledger(out)
+    assert operation is not None and not page.ledger_export_button.isEnabled()
+    qtbot.waitUntil(lambda: operation.done, timeout=15000)
+    assert page.ledger_export_button.isEnabled()
+    assert page.ledger_export_status.text() == "已导出 1 条问题：台账.xlsx"
+    rows = list(load_workbook(out).active.iter_rows(values_only=True))
+    assert rows[1][3] == "问题描述" and [r[3] for r in rows[2:]] == ["电力增容"]
+    assert rows[2][1] == dt.datetime(2022, 3, 20)  # a real date
+    assert rows[2][11] == 11  # days open to the page's date (2022-03-31)
+
+
+def test_meeting_records_the_projects_reported_on(page, qtbot, db, data, qtmodeltester):
+    dialog = page.prepare_meeting()
+    qtbot.addWidget(dialog)
+    dialog.ui.held_edit.setDate(D(2022, 3, 21))
+    combo = dialog.ui.project_combo
+    assert combo.findData(data["project"]) > 0  # a task force's project is offered
+    combo.setEditText("不存在的项目")
+    assert dialog.add_project() is None and "请从列表中选择汇报项目" in dialog.error.text()
+    combo.setEditText("万向节项目")
+    assert dialog.add_project() == 0 and dialog.add_project(data["project"]) == 0  # once
+    model = dialog.reported
+    dialog.ui.projects_view.setCurrentIndex(model.index(0, 0))
+    assert dialog.remove_project() and model.rowCount() == 0  # not saved yet: removable
+    assert dialog.add_project(data["project"]) == 0
+    qtmodeltester.check(model)
+    model.setData(model.index(0, model.REPORT), "设备已进场安装")
+    assert dialog.minutes().project_reports == {data["project"]: "设备已进场安装"}
+    assert dialog.save()
+    page.show_meeting(dialog.saved_id)
+    assert [(p.name, p.report) for p in page.meeting.projects] == [("万向节项目", "设备已进场安装")]
+    again = page.edit_minutes()
+    qtbot.addWidget(again)
+    assert again.reported.rowCount() == 1 and again.reported.index(0, 1).data() == "设备已进场安装"
+    again.ui.projects_view.setCurrentIndex(again.reported.index(0, 0))
+    assert not again.remove_project() and "不能移除" in again.error.text()  # saved rows stay

@@ -3,9 +3,10 @@
 Tab 议程: the agenda ``services.meetings.prepare_agenda`` generates for the date (new
 problems since the last meeting, problems due before the next one, overdue problems by unit,
 projects whose stage has not moved in N weeks). Tab 纪要: problems to close at the meeting
-(checked, each with its resolution), new problems assigned (entered with the problem form in
-``collect`` mode), and the decisions. Save creates the meeting if new and records the minutes
-in one transaction: one refusal and nothing is saved.
+(checked, each with its resolution), the projects reported on (picked from key projects
+and projects a task force follows, each with its report), new problems assigned (entered
+with the problem form in ``collect`` mode), and the decisions. Save creates the meeting if
+new and records the minutes in one transaction: one refusal and nothing is saved.
 """
 
 from __future__ import annotations
@@ -13,9 +14,9 @@ from __future__ import annotations
 import datetime as dt
 import html
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QAbstractItemView, QDialog, QHeaderView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QCompleter, QDialog, QHeaderView, QWidget
 
 from jianan_desk.services.errors import NotFoundError, ValidationError
 from jianan_desk.services.meetings import (
@@ -29,12 +30,12 @@ from jianan_desk.services.meetings import (
     prepare_agenda,
     record_minutes,
 )
-from jianan_desk.services.problems import ProblemInput, ProblemRow, error_text
+from jianan_desk.services.problems import ProblemInput, ProblemRow, error_text, project_choices
 from jianan_desk.store.engine import Database
 from jianan_desk.ui.dialogs.problem_form import ProblemDialog
 from jianan_desk.ui.forms.ui_meeting_form import Ui_MeetingFormDialog
 from jianan_desk.ui.hub import Hub
-from jianan_desk.ui.models.problems import ClosuresModel
+from jianan_desk.ui.models.problems import ClosuresModel, ReportedProjectsModel
 
 AGENDA_TAB, MINUTES_TAB = range(2)
 
@@ -74,6 +75,31 @@ class MeetingDialog(QDialog):
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
+        self.reported = ReportedProjectsModel(self)
+        u.projects_view.setModel(self.reported)
+        u.projects_view.verticalHeader().hide()
+        u.projects_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        u.projects_view.horizontalHeader().resizeSection(ReportedProjectsModel.PROJECT, 260)
+        u.projects_view.horizontalHeader().setStretchLastSection(True)
+        u.projects_view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.SelectedClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        with db.session(readonly=True) as s:
+            projects = project_choices(s)
+        u.project_combo.addItem("", None)
+        for project_id, name in projects:
+            u.project_combo.addItem(name, project_id)
+        u.project_combo.lineEdit().setPlaceholderText(self.tr("输入项目名称查找"))
+        completer = u.project_combo.completer()
+        if completer is not None:
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        u.add_project_button.clicked.connect(lambda: self.add_project())
+        u.remove_project_button.clicked.connect(self.remove_project)
+        u.project_combo.lineEdit().returnPressed.connect(lambda: self.add_project())
         u.held_edit.setDate(QDate(as_of))
         u.next_edit.setDate(QDate(as_of + dt.timedelta(days=7)))
         u.held_edit.dateChanged.connect(self._held_changed)
@@ -93,6 +119,7 @@ class MeetingDialog(QDialog):
             u.chair_edit.setText(d.row.chair)
             u.attendees_edit.setText(d.attendees)
             u.decisions_edit.setPlainText(d.decisions)
+            self.reported.set_rows([(p.project_id, p.name, p.report) for p in d.projects])
             self.setWindowTitle(self.tr("周例会纪要：%1").replace("%1", d.row.label))
             u.tabs.setCurrentIndex(MINUTES_TAB)
         else:
@@ -162,12 +189,45 @@ class MeetingDialog(QDialog):
         self._show_raised()
         return data
 
+    def add_project(self, project_id: str | None = None) -> int | None:
+        """Add the project picked (or ``project_id``) to those reported on; its row."""
+        combo = self.ui.project_combo
+        if project_id is None:
+            i = combo.findText(combo.currentText())
+            project_id = combo.itemData(i) if i > 0 else None
+            if project_id is None:
+                if combo.currentText().strip():
+                    self.error.setText(self.tr("请从列表中选择汇报项目"))
+                return None
+        i = combo.findData(project_id)
+        if i <= 0:
+            self.error.setText(self.tr("请从列表中选择汇报项目"))
+            return None
+        self.error.clear()
+        row = self.reported.add(project_id, combo.itemText(i))
+        combo.setCurrentIndex(0)
+        view = self.ui.projects_view
+        index = self.reported.index(row, ReportedProjectsModel.REPORT)
+        view.setCurrentIndex(index)
+        view.setFocus()
+        return row
+
+    def remove_project(self) -> bool:
+        row = self.ui.projects_view.currentIndex().row()
+        if not self.reported.can_remove(row):
+            if row >= 0:
+                self.error.setText(self.tr("已保存的汇报项目不能移除，可修改其汇报内容"))
+            return False
+        self.error.clear()
+        return self.reported.remove(row)
+
     def minutes(self) -> MinutesInput:
         u = self.ui
         return MinutesInput(
             chair=u.chair_edit.text(),
             attendees=u.attendees_edit.text(),
             decisions=u.decisions_edit.toPlainText(),
+            project_reports=self.reported.reports(),
             raised=list(self.raised),
             closures=[Closure(pid, text) for pid, text in self.closures.closures()],
         )

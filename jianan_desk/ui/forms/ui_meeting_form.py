@@ -7,11 +7,12 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QDateEdit, QDialog,
-    QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView,
-    QLabel, QLineEdit, QPlainTextEdit, QPushButton,
-    QSizePolicy, QSpacerItem, QSpinBox, QTabWidget,
-    QTableView, QTextBrowser, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDateEdit,
+    QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
+    QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
+    QPushButton, QSizePolicy, QSpacerItem, QSpinBox,
+    QTabWidget, QTableView, QTextBrowser, QVBoxLayout,
+    QWidget)
 
 class Ui_MeetingFormDialog(object):
     def setupUi(self, MeetingFormDialog):
@@ -141,6 +142,44 @@ class Ui_MeetingFormDialog(object):
 
         self.minutesLayout.addWidget(self.closures_view)
 
+        self.projectsBar = QHBoxLayout()
+        self.projectsBar.setObjectName(u"projectsBar")
+        self.projects_label = QLabel(self.minutesTab)
+        self.projects_label.setObjectName(u"projects_label")
+
+        self.projectsBar.addWidget(self.projects_label)
+
+        self.project_combo = QComboBox(self.minutesTab)
+        self.project_combo.setObjectName(u"project_combo")
+        self.project_combo.setEditable(True)
+        self.project_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        sizePolicy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        sizePolicy.setHorizontalStretch(1)
+        sizePolicy.setVerticalStretch(0)
+        sizePolicy.setHeightForWidth(self.project_combo.sizePolicy().hasHeightForWidth())
+        self.project_combo.setSizePolicy(sizePolicy)
+
+        self.projectsBar.addWidget(self.project_combo)
+
+        self.add_project_button = QPushButton(self.minutesTab)
+        self.add_project_button.setObjectName(u"add_project_button")
+
+        self.projectsBar.addWidget(self.add_project_button)
+
+        self.remove_project_button = QPushButton(self.minutesTab)
+        self.remove_project_button.setObjectName(u"remove_project_button")
+
+        self.projectsBar.addWidget(self.remove_project_button)
+
+
+        self.minutesLayout.addLayout(self.projectsBar)
+
+        self.projects_view = QTableView(self.minutesTab)
+        self.projects_view.setObjectName(u"projects_view")
+        self.projects_view.setMaximumSize(QSize(16777215, 120))
+
+        self.minutesLayout.addWidget(self.projects_view)
+
         self.raisedLayout = QHBoxLayout()
         self.raisedLayout.setObjectName(u"raisedLayout")
         self.raised_label = QLabel(self.minutesTab)
@@ -193,6 +232,7 @@ class Ui_MeetingFormDialog(object):
         self.attendees_label.setBuddy(self.attendees_edit)
         self.next_label.setBuddy(self.next_edit)
         self.weeks_label.setBuddy(self.weeks_spin)
+        self.projects_label.setBuddy(self.project_combo)
         self.decisions_label.setBuddy(self.decisions_edit)
 #endif // QT_CONFIG(shortcut)
         QWidget.setTabOrder(self.held_edit, self.title_edit)
@@ -222,6 +262,9 @@ class Ui_MeetingFormDialog(object):
         self.agenda_button.setText(QCoreApplication.translate("MeetingFormDialog", u"\u751f\u6210\u8bae\u7a0b", None))
         self.tabs.setTabText(self.tabs.indexOf(self.agendaTab), QCoreApplication.translate("MeetingFormDialog", u"\u4f1a\u8bae\u8bae\u7a0b\uff08\u81ea\u52a8\u751f\u6210\uff09", None))
         self.closures_label.setText(QCoreApplication.translate("MeetingFormDialog", u"\u672c\u6b21\u4f1a\u8bae\u9500\u53f7\uff08\u52fe\u9009\u5e76\u586b\u5199\u529e\u7406\u7ed3\u679c\uff09", None))
+        self.projects_label.setText(QCoreApplication.translate("MeetingFormDialog", u"\u6c47\u62a5\u9879\u76ee", None))
+        self.add_project_button.setText(QCoreApplication.translate("MeetingFormDialog", u"\u6dfb\u52a0\u9879\u76ee", None))
+        self.remove_project_button.setText(QCoreApplication.translate("MeetingFormDialog", u"\u79fb\u9664", None))
         self.raised_label.setText("")
         self.raise_button.setText(QCoreApplication.translate("MeetingFormDialog", u"\u4ea4\u529e\u65b0\u95ee\u9898\u2026", None))
         self.decisions_label.setText(QCoreApplication.translate("MeetingFormDialog", u"\u8bae\u5b9a\u4e8b\u9879\uff08\u6bcf\u884c\u4e00\u6761\uff09", None))

@@ -563,3 +563,98 @@ class ClosuresModel(QAbstractTableModel):
             return False
         self.dataChanged.emit(index, index)
         return True
+
+
+class ReportedProjectsModel(QAbstractTableModel):
+    """Projects reported on at a meeting (汇报项目), each with its report text (editable).
+
+    Rows already saved with the meeting stay (the minutes update their text); rows added in
+    the dialog can be removed again before saving."""
+
+    PROJECT, REPORT = range(2)
+    HEADERS = ("汇报项目", "汇报内容")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[list[str]] = []  # [project id, name, report]
+        self._saved: set[str] = set()
+
+    def set_rows(self, rows: Sequence[tuple[str, str, str]]) -> None:
+        """(project id, name, report) of the projects already saved with the meeting."""
+        self.beginResetModel()
+        self._rows = [[i, n, r] for i, n, r in rows]
+        self._saved = {i for i, _, _ in rows}
+        self.endResetModel()
+
+    def add(self, project_id: str, name: str) -> int:
+        """Add a project (once); returns its row."""
+        for i, r in enumerate(self._rows):
+            if r[0] == project_id:
+                return i
+        row = len(self._rows)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._rows.append([project_id, name, ""])
+        self.endInsertRows()
+        return row
+
+    def can_remove(self, row: int) -> bool:
+        return 0 <= row < len(self._rows) and self._rows[row][0] not in self._saved
+
+    def remove(self, row: int) -> bool:
+        if not self.can_remove(row):
+            return False
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._rows[row]
+        self.endRemoveRows()
+        return True
+
+    def reports(self) -> dict[str, str]:
+        """project id → report, in display order."""
+        return {r[0]: r[2] for r in self._rows}
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.HEADERS)
+        ):
+            return _tr(self.HEADERS[section])
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == self.REPORT:
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        r = self._rows[index.row()]
+        if role == ENTITY_ROLE:
+            return r[0]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, SORT_ROLE):
+            return r[1] if index.column() == self.PROJECT else r[2]
+        return None
+
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if (
+            not index.isValid()
+            or index.column() != self.REPORT
+            or role != Qt.ItemDataRole.EditRole
+            or not 0 <= index.row() < len(self._rows)
+        ):
+            return False
+        self._rows[index.row()][2] = str(value or "")
+        self.dataChanged.emit(index, index)
+        return True

@@ -4,7 +4,8 @@ A year selector and a reporting date (统计截至) on top; below, in a scroll a
 annual target of the year (figure, target, share reached, progress bar, pace), the charts
 (cumulative signed investment against the target line, the stage funnel, signed investment
 by 222 industry and by 5122 field, key projects' completed investment against the plan) and
-three lists (overdue problems, follow-ups due, target companies untouched for months).
+the lists (overdue problems, the year's accountability figures by unit, follow-ups due,
+target companies untouched for months).
 
 Everything comes from ``services.dashboard.load_dashboard``, run off the GUI thread with its
 own read-only session (``ui.operations``); the result is a plain dataclass. A thin bar shows
@@ -52,6 +53,7 @@ from jianan_desk.ui.models.dashboard_lists import (
     OverdueProblemsModel,
     StaleTargetsModel,
 )
+from jianan_desk.ui.models.problems import FiguresModel
 from jianan_desk.ui.operations import Operation, run_in_background
 from jianan_desk.ui.pages.base import Page, PageContext
 from jianan_desk.ui.style import blend, hairline, muted_text
@@ -358,6 +360,12 @@ class HomePage(Page):
             self.problems_view, OverdueProblemsModel.DESCRIPTION, (96, 66, 0, 180, 130, 86)
         )
         self.problems_panel.set_body(self.problems_view)
+        self.accountability_panel = Panel(self.tr("问题办理责任 · 按责任单位"), content)
+        self.accountability_model = FiguresModel(self)
+        self.accountability_view = _list_view(self.accountability_panel)
+        self.accountability_view.setModel(self.accountability_model)
+        self._fit_columns(self.accountability_view, 0, (0, 70, 70, 70, 70, 150))
+        self.accountability_panel.set_body(self.accountability_view)
         self.follow_ups_panel = Panel(self.tr("待跟进客商"), content)
         self.follow_ups_model = FollowUpsModel(self)
         self.follow_ups_view = _list_view(self.follow_ups_panel)
@@ -388,6 +396,7 @@ class HomePage(Page):
         lists = QVBoxLayout()
         lists.setSpacing(14)
         lists.addWidget(self.problems_panel)
+        lists.addWidget(self.accountability_panel)
         lists.addWidget(self.follow_ups_panel)
         lists.addWidget(self.stale_panel)
 
@@ -677,6 +686,7 @@ class HomePage(Page):
         self.follow_ups_model.set_rows(d.follow_ups)
         self.stale_model.set_rows(d.stale_targets)
         _fit_height(self.problems_view, len(d.overdue_problems))
+        self._show_accountability(d)
         _fit_height(self.follow_ups_view, len(d.follow_ups))
         _fit_height(self.stale_view, len(d.stale_targets))
         for panel, total, shown, empty, subtitle in (
@@ -725,6 +735,7 @@ class HomePage(Page):
         # tallest page its stack ever showed.
         for panel, view in (
             (self.problems_panel, self.problems_view),
+            (self.accountability_panel, self.accountability_view),
             (self.follow_ups_panel, self.follow_ups_view),
             (self.stale_panel, self.stale_view),
         ):
@@ -732,6 +743,31 @@ class HomePage(Page):
                 panel.set_compact(True)
             else:
                 panel.stack.setMaximumHeight(view.maximumHeight())
+
+    def _show_accountability(self, d: Dashboard) -> None:
+        """Raised / closed / open / overdue from 1 January to the reporting date, by unit."""
+        panel = self.accountability_panel
+        report = d.accountability
+        rows = report.by_unit if report is not None else ()
+        self.accountability_model.set_rows(rows)
+        _fit_height(self.accountability_view, len(rows))
+        panel.subtitle.setText(
+            self.tr(
+                "{0} 年 1 月 1 日至 {1:%Y-%m-%d}：提出、销号的问题，期末未销号及其中超期的问题，"
+                "超期多的单位在前。"
+            ).format(d.year, d.as_of)
+        )
+        if report is None or not rows:
+            panel.aside.setText("")
+            panel.show_empty(self.tr("本年度还没有问题台账记录。"))
+            return
+        t = report.total
+        panel.aside.setText(
+            self.tr("合计：提出 {0} · 销号 {1} · 未销号 {2} · 超期 {3}").format(
+                t.raised, t.closed, t.open, t.overdue
+            )
+        )
+        panel.show_body()
 
     # ------------------------------------------------------------------ actions
 

@@ -38,8 +38,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from jianan_desk.domain import problems as rules
+from jianan_desk.excel.export_kinds import export_problems
 from jianan_desk.services.accountability import (
     AccountabilityReport,
     accountability,
@@ -74,6 +76,7 @@ from jianan_desk.ui.models.problems import (
     UnitCountsModel,
 )
 from jianan_desk.ui.models.roles import ENTITY_ROLE
+from jianan_desk.ui.operations import Operation, run_in_background
 from jianan_desk.ui.pages.base import Page, PageContext
 from jianan_desk.ui.pages.trips import current_actor
 
@@ -199,7 +202,10 @@ class TaskForcesPage(Page):
         self.new_button = QPushButton(self.tr("新建问题"), self)
         self.new_button.setToolTip(self.tr("Ctrl+N"))
         self.open_button = QPushButton(self.tr("查看/编辑"), self)
+        self.ledger_export_button = QPushButton(self.tr("导出 Excel…"), self)
+        self.ledger_export_button.setToolTip(self.tr("按当前筛选条件导出问题台账"))
         self.ledger_summary = QLabel(self)
+        self.ledger_export_status = QLabel(self)
         bar = QHBoxLayout()
         for w in (self.unit_filter, self.tf_filter, self.category_filter, self.status_filter):
             bar.addWidget(w)
@@ -207,6 +213,7 @@ class TaskForcesPage(Page):
         bar.addWidget(self.search, 1)
         bar.addWidget(self.new_button)
         bar.addWidget(self.open_button)
+        bar.addWidget(self.ledger_export_button)
         self.unit_counts_model = UnitCountsModel(self)
         self.unit_counts = _table(self, self.unit_counts_model)
         for column, width in ((0, 140), (1, 44), (2, 52), (3, 44), (4, 52)):
@@ -219,7 +226,10 @@ class TaskForcesPage(Page):
         tab = QWidget(self)
         tl = QVBoxLayout(tab)
         tl.addLayout(bar)
-        tl.addWidget(self.ledger_summary)
+        summary_row = QHBoxLayout()
+        summary_row.addWidget(self.ledger_summary, 1)
+        summary_row.addWidget(self.ledger_export_status)
+        tl.addLayout(summary_row)
         tl.addWidget(splitter, 1)
         for combo in (self.unit_filter, self.tf_filter, self.category_filter, self.status_filter):
             combo.currentIndexChanged.connect(self.apply_filter)
@@ -228,6 +238,7 @@ class TaskForcesPage(Page):
         self.search.textChanged.connect(lambda text: None if text else self.apply_filter())
         self.new_button.clicked.connect(self.new_problem)
         self.open_button.clicked.connect(self._open_selected)
+        self.ledger_export_button.clicked.connect(lambda: self.export_ledger())
         self.ledger.doubleClicked.connect(lambda index: self.open_problem(index.data(ENTITY_ROLE)))
         self.ledger.activated.connect(lambda index: self.open_problem(index.data(ENTITY_ROLE)))
         self.unit_counts.clicked.connect(self._unit_clicked)
@@ -530,6 +541,48 @@ class TaskForcesPage(Page):
             )
             return None
         return path
+
+    def export_ledger(self, path: Path | None = None) -> Operation | None:
+        """Export the ledger as filtered now to .xlsx, off the GUI thread."""
+        if path is None:
+            name = f"问题台账_{self.as_of:%Y%m%d}.xlsx"
+            chosen, _ = QFileDialog.getSaveFileName(
+                self, self.tr("导出问题台账"), name, self.tr("Excel 文件 (*.xlsx)")
+            )
+            if not chosen:
+                return None
+            path = Path(chosen)
+        target = path
+        filt = self.current_filter()
+        db, as_of = self.context.db, self.as_of
+
+        def work() -> int:
+            with db.session(readonly=True) as s:
+                return export_problems(s, target, filt=filt, as_of=as_of)
+
+        def done(count: int) -> None:
+            if isValid(self):
+                self.ledger_export_button.setEnabled(True)
+                self.ledger_export_status.setText(
+                    self.tr("已导出 %1 条问题：%2")
+                    .replace("%1", str(count))
+                    .replace("%2", target.name)
+                )
+
+        def failed(exc: BaseException) -> None:
+            if not isValid(self):
+                return
+            self.ledger_export_button.setEnabled(True)
+            self.ledger_export_status.setText("")
+            text = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            QMessageBox.warning(
+                self, self.tr("导出问题台账"), self.tr("无法导出：%1").replace("%1", text)
+            )
+
+        self.ledger_export_button.setEnabled(False)
+        self.ledger_export_status.setText(self.tr("正在导出…"))
+        self.ledger_export = run_in_background(work, on_result=done, on_error=failed)
+        return self.ledger_export
 
     # ------------------------------------------------------------ actions
 
