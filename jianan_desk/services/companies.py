@@ -774,6 +774,37 @@ def _rows_query(session: Session, where: Sequence[ColumnElement[bool]]) -> Selec
     )
 
 
+def _sort_key(sort: str) -> Any:
+    """The ORDER BY expression of a list column (``SORT_COLUMNS``)."""
+    if sort not in SORT_COLUMNS:
+        raise ValueError(f"unknown sort column {sort!r}")
+    return {
+        "name": Company.name,
+        "city": Company.city,
+        "industry_name": IndustryNode.name,
+        "last_visit_on": _last_visit(),
+        "updated_at": Company.updated_at,
+        "uscc": Company.uscc,
+    }[sort]
+
+
+def _company_row(r: Any) -> CompanyRow:
+    return CompanyRow(
+        r.id,
+        r.name,
+        r.uscc,
+        r.province,
+        r.city,
+        r.industry_node_id,
+        r.industry_name,
+        r.scale,
+        bool(r.is_local),
+        bool(r.is_target),
+        r.last_visit_on,
+        r.updated_at,
+    )
+
+
 def list_companies(
     session: Session,
     f: CompanyFilter | None = None,
@@ -785,53 +816,19 @@ def list_companies(
 ) -> list[CompanyRow]:
     """A page of the company list, sorted (``SORT_COLUMNS``), with each one's last visit."""
     f = f or CompanyFilter()
-    if sort not in SORT_COLUMNS:
-        raise ValueError(f"unknown sort column {sort!r}")
+    key = _sort_key(sort)
     stmt = _rows_query(session, _conditions(session, f))
-    key: Any = {
-        "name": Company.name,
-        "city": Company.city,
-        "industry_name": IndustryNode.name,
-        "last_visit_on": _last_visit(),
-        "updated_at": Company.updated_at,
-        "uscc": Company.uscc,
-    }[sort]
     stmt = stmt.order_by(ordered(key, descending), Company.id).offset(offset)
     if limit is not None:
         stmt = stmt.limit(limit)
-    return [
-        CompanyRow(
-            r.id,
-            r.name,
-            r.uscc,
-            r.province,
-            r.city,
-            r.industry_node_id,
-            r.industry_name,
-            r.scale,
-            bool(r.is_local),
-            bool(r.is_target),
-            r.last_visit_on,
-            r.updated_at,
-        )
-        for r in session.execute(stmt)
-    ]
+    return [_company_row(r) for r in session.execute(stmt)]
 
 
 def _ids_stmt(
     session: Session, f: CompanyFilter | None, sort: str, descending: bool, *columns: Any
 ) -> Select[Any]:
     f = f or CompanyFilter()
-    if sort not in SORT_COLUMNS:
-        raise ValueError(f"unknown sort column {sort!r}")
-    key: Any = {
-        "name": Company.name,
-        "city": Company.city,
-        "industry_name": IndustryNode.name,
-        "last_visit_on": _last_visit(),
-        "updated_at": Company.updated_at,
-        "uscc": Company.uscc,
-    }[sort]
+    key = _sort_key(sort)
     stmt = select(*columns).where(*_conditions(session, f))
     if sort == "industry_name":
         stmt = stmt.outerjoin(IndustryNode, IndustryNode.id == Company.industry_node_id)
@@ -873,23 +870,7 @@ def fetch_company_rows(session: Session, ids: Sequence[str]) -> list[CompanyRow]
     if not ids:
         return []
     stmt = _rows_query(session, [Company.id.in_(list(ids))])
-    by_id = {
-        r.id: CompanyRow(
-            r.id,
-            r.name,
-            r.uscc,
-            r.province,
-            r.city,
-            r.industry_node_id,
-            r.industry_name,
-            r.scale,
-            bool(r.is_local),
-            bool(r.is_target),
-            r.last_visit_on,
-            r.updated_at,
-        )
-        for r in session.execute(stmt)
-    }
+    by_id = {r.id: _company_row(r) for r in session.execute(stmt)}
     return [by_id[i] for i in ids if i in by_id]
 
 
