@@ -37,10 +37,10 @@ from jianan_desk.services.projects import (
     EDITABLE,
     ProjectInput,
     advance_stage,
+    clean_project_values,
     create_project,
     drop_project,
 )
-from jianan_desk.services.projects import _clean as clean_project_values
 from jianan_desk.store.models import IndustryNode, Project, Unit
 
 LARGE_IMPORT_ROWS = 1000

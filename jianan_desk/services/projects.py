@@ -133,10 +133,13 @@ def _ref(
     return row
 
 
-def _clean(
+def clean_project_values(
     session: Session, data: ProjectInput, current: Project | None
 ) -> tuple[dict[str, Any], str | None]:
-    """Validate ``data``; returns (column values, name of a company to create or None)."""
+    """Validate ``data``; returns (column values, name of a company to create or None).
+
+    The one place of the project rules for a row: the service and the Excel import use it.
+    """
     errors: dict[str, str] = {}
     values: dict[str, Any] = {}
 
@@ -231,7 +234,7 @@ def check_project_input(
     for a form that disables Save while its input is invalid. Changes nothing."""
     current = session.get(Project, project_id) if project_id else None
     try:
-        _clean(session, data, current)
+        clean_project_values(session, data, current)
     except ValidationError as exc:
         return exc.errors
     return {}
@@ -498,7 +501,7 @@ def create_project(
         raise ValidationError({"stage": "新建项目不能直接为“终止”"})
     on = _parse_on(stage_on, today)
     plan = _plan(lambda: plan_advance([], target, on, note=note, today=today))
-    values, new_company = _clean(session, data, None)
+    values, new_company = clean_project_values(session, data, None)
     if new_company:
         values["company_id"] = _investor(session, new_company, actor).id
     now = utcnow()
@@ -546,7 +549,7 @@ def update_project(
             f"该项目已被{project.updated_by or '他人'}修改（{project.updated_at:%Y-%m-%d %H:%M}），"
             "请重新打开后再编辑"
         )
-    values, new_company = _clean(session, data, project)
+    values, new_company = clean_project_values(session, data, project)
     if new_company:
         values["company_id"] = _investor(session, new_company, actor).id
     old = {key: getattr(project, key) for key in values}
