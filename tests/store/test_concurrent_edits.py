@@ -128,7 +128,7 @@ def test_a_save_committed_between_our_read_and_our_write_is_caught(db, second, m
     pid = _project(db)
     with db.session(readonly=True) as s:
         mine = get_project_detail(s, pid)
-    real_clean = projects_service._clean
+    real_clean = projects_service.clean_project_values
 
     def clean_then_someone_saves(session, data, project):
         with second.session() as other:
@@ -140,7 +140,7 @@ def test_a_save_committed_between_our_read_and_our_write_is_caught(db, second, m
             )  # fmt: skip
         return real_clean(session, data, project)
 
-    monkeypatch.setattr(projects_service, "_clean", clean_then_someone_saves)
+    monkeypatch.setattr(projects_service, "clean_project_values", clean_then_someone_saves)
     with pytest.raises(ConcurrentEditError, match="李四"), db.session() as s:
         update_project(s, pid, _edit(mine, notes="我的"), "王", expected_version=mine.version)
     with db.session(readonly=True) as s:
