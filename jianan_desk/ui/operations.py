@@ -1,6 +1,6 @@
 """Run slow work off the GUI thread and get its result back on the GUI thread.
 
-    op = run_in_background(lambda: load_overview(db), on_result=self._show_counts)
+    op = run_in_background(lambda: read_figures(db), on_result=self._show_figures)
 
 The callable runs on ``QThreadPool.globalInstance()``. It must open its own Session
 (``with db.session() as s:``, never one shared with the GUI thread) and return plain data
