@@ -24,9 +24,13 @@ dataclasses that cross threads safely. It computes, from records alone:
   ``LIST_LIMIT`` of each with the full count (stale targets: whether there are more).
 
 Why not call ``compute_metrics``/``compute_metrics_by``/``target_progress``: each of those
-runs the whole engine again (five queries, one EXISTS per project), and the dashboard needs
-the cohort by month, industry and field at once. Here the cohort is read once, from the
-signing events of the year (index ``ix_stage_events_stage_date``), and grouped in SQL.
+runs the engine again, and the dashboard needs the cohort by month, industry and field and
+the funnel at once. It uses the engine's own statements instead: the cohort once
+(``metrics.cohort_statement`` with the funnel, grouped in SQL) and the year's sums
+(``funds_totals``, ``plan_totals``, ``completed_by_month``), which read the covering
+indexes of migration 0008. On a SQLite file the cohort can run on a second connection
+beside the rest (:data:`PARALLEL`, :func:`_beside`; off by default). Nothing is cached:
+every call recomputes from the records.
 
 The queries are portable SQL (SQLite and PostgreSQL); amounts are summed as the stored
 scaled integers, so every sum is exact.
@@ -35,25 +39,21 @@ scaled integers, so every sum is exact.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from sqlalchemy import (
-    ColumnElement,
-    and_,
-    case,
     exists,
-    extract,
     func,
-    literal_column,
     or_,
     select,
 )
 from sqlalchemy.orm import Session, aliased
 
-from jianan_desk.domain.metrics import BY_KEY, METRIC_KEYS, OVER_1B_WAN, OVER_100M_WAN, MetricUnit
+from jianan_desk.domain.metrics import BY_KEY, METRIC_KEYS, MetricUnit
 from jianan_desk.domain.pace import Profile, elapsed_fraction
 from jianan_desk.domain.stages import STAGE_LABELS, Stage
 from jianan_desk.services.accountability import AccountabilityReport, accountability
@@ -63,9 +63,13 @@ from jianan_desk.services.metrics import (
     Metrics,
     MetricValue,
     cohort_project_ids,
+    cohort_statement,
+    completed_by_month,
     data_as_of,
     default_as_of_for,
+    funds_totals,
     metric_records,
+    plan_totals,
     rate,
 )
 from jianan_desk.services.problems import OverdueProblem, list_overdue_problems, overdue_clause
@@ -78,16 +82,15 @@ from jianan_desk.services.targets import (
     set_target,
     target_profile,
 )
+from jianan_desk.store.engine import READONLY, sqlite_path
 from jianan_desk.store.models import (
     AnnualTarget,
     Company,
     FundsInPlace,
     IndustryNode,
     KeyProjectPlan,
-    MonthlyInvestment,
     PlanField,
     Problem,
-    Project,
     ProjectStageEvent,
     Visit,
 )
@@ -192,10 +195,6 @@ def _dec(value: Any) -> Decimal:
     return Decimal(0) if value is None else Decimal(value)
 
 
-def _window(year: int, as_of: dt.date) -> tuple[dt.date, dt.date]:
-    return dt.date(year, 1, 1), min(dt.date(year, 12, 31), as_of)
-
-
 def _last_month(year: int, as_of: dt.date) -> int:
     """Months of ``year`` reported by ``as_of`` (as ``services.metrics`` counts them)."""
     return 12 if as_of.year > year else (as_of.month if as_of.year == year else 0)
@@ -297,88 +296,10 @@ def _cohort_rows(session: Session, year: int, as_of: dt.date) -> list[_CohortRow
       ``started_count`` and ``operating_count`` of the metrics engine.
 
     So the steps never increase from 线索 to 投产/运营. A project signed twice in the year
-    is counted once, in the month of its first signing.
+    is counted once, in the month of its first signing. One statement: the metrics
+    engine's own (``metrics.cohort_statement`` with the funnel).
     """
-    start, end = _window(year, as_of)
-    e = ProjectStageEvent
-    window = (
-        select(
-            e.project_id.label("pid"),
-            func.min(case((e.stage == Stage.SIGNED.value, e.occurred_on))).label("signed_on"),
-            func.max(case((e.stage == Stage.LEAD.value, 0), else_=1)).label("talked"),
-        )
-        .where(
-            e.stage.in_([Stage.LEAD.value, Stage.NEGOTIATING.value, Stage.SIGNED.value]),
-            e.occurred_on >= start,
-            e.occurred_on <= end,
-            e.deleted_at.is_(None),
-        )
-        .group_by(e.project_id)
-        .subquery("w")
-    )
-    # The furthest stage each signed project reached by ``as_of``: one outer join and one
-    # GROUP BY over the cohort's own events (project_id index). A correlated scalar
-    # subquery here was copied by SQLite into each of the three counts below.
-    later = aliased(ProjectStageEvent)
-    signed = window.c.signed_on.is_not(None)
-    level = func.coalesce(
-        func.max(
-            case(
-                (later.stage == Stage.PERFORMING.value, 1),
-                (later.stage == Stage.STARTED.value, 2),
-                (later.stage == Stage.OPERATING.value, 3),
-            )
-        ),
-        0,
-    )
-    per_project = (
-        select(
-            window.c.signed_on,
-            window.c.talked,
-            Project.total_investment_wan.label("total"),
-            Project.industry_node_id.label("industry"),
-            Project.field_id.label("field"),
-            level.label("level"),
-        )
-        .select_from(window)
-        .join(Project, Project.id == window.c.pid)
-        .outerjoin(
-            later,
-            and_(
-                later.project_id == window.c.pid,
-                signed,
-                later.stage.in_(
-                    [Stage.PERFORMING.value, Stage.STARTED.value, Stage.OPERATING.value]
-                ),
-                later.occurred_on <= as_of,
-                later.deleted_at.is_(None),
-            ),
-        )
-        .where(Project.family == "attraction", Project.deleted_at.is_(None))
-        # Project.id: PostgreSQL then knows the project's columns are one per group.
-        .group_by(window.c.pid, window.c.signed_on, window.c.talked, Project.id)
-        .subquery("pp")
-    )
-    pp = per_project.c
-    is_signed = pp.signed_on.is_not(None)
-    month = extract("month", pp.signed_on)
-
-    def count_if(condition: ColumnElement[bool]) -> ColumnElement[int]:
-        return func.sum(case((condition, 1), else_=0))
-
-    stmt = select(
-        month,
-        pp.industry,
-        pp.field,
-        func.count(),
-        func.sum(pp.talked),
-        count_if(is_signed),
-        func.sum(case((is_signed, pp.total))),
-        count_if(and_(is_signed, pp.total >= OVER_100M_WAN)),
-        count_if(pp.level >= 1),
-        count_if(pp.level >= 2),
-        count_if(pp.level >= 3),
-    ).group_by(month, pp.industry, pp.field)
+    stmt = cohort_statement(year, as_of, ("month", "industry", "field"), funnel=True)
     return [
         _CohortRow(
             None if m is None else int(m),
@@ -386,103 +307,17 @@ def _cohort_rows(session: Session, year: int, as_of: dt.date) -> list[_CohortRow
             fld,
             int(n),
             int(talked or 0),
-            int(s or 0),
-            _dec(inv),
-            int(o or 0),
+            int(signed or 0),
+            _dec(invested),
+            int(over or 0),
             int(perf or 0),
-            int(st or 0),
+            int(started or 0),
             int(op or 0),
         )
-        for m, ind, fld, n, talked, s, inv, o, perf, st, op in session.execute(stmt)
-    ]
-
-
-# ---------------------------------------------------------------- funds, plans, monthly
-
-
-ID_CHUNK = 500  # ids per IN list (far below any backend's limit on bound parameters)
-
-
-def _deleted_project_ids(session: Session) -> list[str]:
-    """The (few) deleted projects: their records are subtracted from the plain sums below.
-
-    Summing every row and subtracting the deleted projects' rows (looked up by project id)
-    reads far less than joining each of tens of thousands of rows to its project.
-    """
-    gone = Project.deleted_at.is_not(None)
-    if session.get_bind().dialect.name == "sqlite":
-        # No index starts with deleted_at, but ix_projects_stage_totals holds it: scanning
-        # that narrow index for the rowids beats reading every (wide) project row.
-        rowids = select(literal_column("rowid")).select_from(Project).where(gone)
-        stmt = select(Project.id).where(literal_column("rowid").in_(rowids))
-        return list(session.scalars(stmt))
-    return list(session.scalars(select(Project.id).where(gone)))
-
-
-def _chunks(ids: Sequence[str]) -> Iterator[Sequence[str]]:
-    for start in range(0, len(ids), ID_CHUNK):
-        yield ids[start : start + ID_CHUNK]
-
-
-def _funds(
-    session: Session, year: int, as_of: dt.date, deleted: Sequence[str]
-) -> tuple[Decimal, Decimal, Decimal]:
-    """Funds in place and FDI of the year to ``as_of``, and FDI over the previous span."""
-    start, end = _window(year, as_of)
-    prev_start, prev_end = dt.date(year - 1, 1, 1), _previous_span_end(year, as_of)
-    f = FundsInPlace
-    current = and_(f.received_on >= start, f.received_on <= end)
-    previous = and_(f.received_on >= prev_start, f.received_on <= prev_end)
-    # Each sum says its own window, so that the correction below (looked up by project,
-    # all dates) adds up the same rows as the plain sums (looked up by date).
-    sums = select(
-        func.sum(case((current, f.amount_wan))),
-        func.sum(case((current, f.fdi_usd_wan))),
-        func.sum(case((previous, f.fdi_usd_wan))),
-    ).where(f.deleted_at.is_(None))
-    totals = [_dec(v) for v in session.execute(sums.where(or_(current, previous))).one()]
-    for ids in _chunks(deleted):
-        gone = session.execute(sums.where(f.project_id.in_(ids))).one()
-        totals = [t - _dec(v) for t, v in zip(totals, gone, strict=True)]
-    amount, fdi, fdi_prev = totals
-    return amount, fdi, fdi_prev
-
-
-def _plans(session: Session, year: int) -> tuple[int, int, Decimal]:
-    k = KeyProjectPlan
-    n, over_1b, planned = session.execute(
-        select(
-            func.count(k.id),
-            func.sum(case((Project.total_investment_wan >= OVER_1B_WAN, 1), else_=0)),
-            func.sum(k.planned_investment_wan),
+        for m, ind, fld, n, talked, signed, over, invested, perf, started, op in session.execute(
+            stmt
         )
-        .join(Project, Project.id == k.project_id)
-        .where(k.year == year, k.deleted_at.is_(None), Project.deleted_at.is_(None))
-    ).one()
-    return int(n or 0), int(over_1b or 0), _dec(planned)
-
-
-def _completed_by_month(
-    session: Session, year: int, last_month: int, deleted: Sequence[str]
-) -> list[Decimal]:
-    monthly = [Decimal(0)] * MONTHS
-    if last_month <= 0:
-        return monthly
-    m = MonthlyInvestment
-    # ``m.year + 0``: a year is a fifth or more of the table, which one sequential read
-    # gets faster than tens of thousands of lookups through the (year, month) index.
-    reported = and_(m.year + 0 == year, m.month <= last_month)
-    sums = (
-        select(m.month, func.sum(case((reported, m.completed_wan))))
-        .where(m.deleted_at.is_(None))
-        .group_by(m.month)
-    )
-    for month, amount in session.execute(sums.where(reported)):
-        monthly[int(month) - 1] += _dec(amount)
-    for ids in _chunks(deleted):
-        for month, amount in session.execute(sums.where(m.project_id.in_(ids))):
-            monthly[int(month) - 1] -= _dec(amount)
-    return monthly
+    ]
 
 
 # ---------------------------------------------------------------- lists
@@ -527,19 +362,24 @@ def _follow_ups(session: Session, as_of: dt.date) -> tuple[list[FollowUp], int]:
         again.visited_on <= as_of,
         again.deleted_at.is_(None),
     )
+    gone = select(Company.id).where(Company.deleted_at.is_not(None))  # ix_companies_deleted
+    pending = [
+        v.deleted_at.is_(None),
+        v.follow_up_on >= as_of - dt.timedelta(days=FOLLOW_UP_LOOKBACK_DAYS),
+        v.follow_up_on <= as_of + dt.timedelta(days=FOLLOW_UP_AHEAD_DAYS),
+        v.visited_on <= as_of,
+        v.visited_on >= as_of - dt.timedelta(days=FOLLOW_UP_VISIT_DAYS),
+        or_(v.company_id.is_(None), v.company_id.not_in(gone)),
+        ~visited_again,
+    ]
+    # The count reads the index ix_visits_follow_up_live alone; the list, its first rows.
+    total = session.scalar(select(func.count()).select_from(v).where(*pending)) or 0
     rows = session.execute(
         select(v.id, Company.name, v.visited_on, v.follow_up_on, v.next_step, v.recorded_by, v.city)
         .outerjoin(Company, Company.id == v.company_id)
-        .where(
-            v.deleted_at.is_(None),
-            v.follow_up_on >= as_of - dt.timedelta(days=FOLLOW_UP_LOOKBACK_DAYS),
-            v.follow_up_on <= as_of + dt.timedelta(days=FOLLOW_UP_AHEAD_DAYS),
-            v.visited_on <= as_of,
-            v.visited_on >= as_of - dt.timedelta(days=FOLLOW_UP_VISIT_DAYS),
-            or_(v.company_id.is_(None), Company.deleted_at.is_(None)),
-            ~visited_again,
-        )
+        .where(*pending)
         .order_by(v.follow_up_on, v.visited_on, v.id)
+        .limit(LIST_LIMIT)
     ).all()
     items = [
         FollowUp(
@@ -551,9 +391,9 @@ def _follow_ups(session: Session, as_of: dt.date) -> tuple[list[FollowUp], int]:
             " ".join((step or "").split()),
             who,
         )
-        for vid, company, visited_on, due, step, who, city in rows[:LIST_LIMIT]
+        for vid, company, visited_on, due, step, who, city in rows
     ]
-    return items, len(rows)
+    return items, int(total)
 
 
 # ---------------------------------------------------------------- assembling
@@ -588,6 +428,40 @@ def progress_for(
     return [progress_of(t, values.get(t.metric_key), year, as_of) for t in targets]
 
 
+PARALLEL = False
+"""Run the cohort statement on a second connection while this one runs the rest.
+
+Off: on the shared 2-core development machine (load 2.5–9 from other work) it measured
+1.01–1.07× *slower* than one connection (``benchmarks/bench_dashboard.py`` reports both);
+the second core is rarely free there. Worth measuring again on an idle office PC."""
+_WORKERS = ThreadPoolExecutor(max_workers=1, thread_name_prefix="dashboard-cohort")
+
+
+def _beside(session: Session, work: Callable[[Session], Any]) -> Future[Any] | None:
+    """``work`` in its own read-only session on a worker thread, or None where it must not.
+
+    Only a read-only session over a SQLite file qualifies: SQLite releases the GIL while it
+    runs a statement, so the cohort (the largest statement) and the rest of the dashboard
+    use both cores; WAL lets the two read transactions run at once. A session that may hold
+    uncommitted writes (not read-only) or an in-memory database keeps everything on its own
+    connection. The worker's snapshot starts when it begins (a write committed between the
+    two starts shows on one side only until the next refresh, as with any two queries).
+    """
+    bind = session.get_bind()
+    if not PARALLEL or bind.dialect.name != "sqlite":
+        return None
+    if not bind.get_execution_options().get(READONLY):
+        return None
+    if sqlite_path(bind.url.render_as_string(hide_password=False)) is None:
+        return None
+
+    def run() -> Any:
+        with Session(bind=bind) as apart:
+            return work(apart)
+
+    return _WORKERS.submit(run)
+
+
 def load_dashboard(
     session: Session,
     year: int | None = None,
@@ -598,13 +472,30 @@ def load_dashboard(
     """Everything the dashboard shows for ``year`` as of ``as_of``.
 
     ``year`` defaults to :func:`default_year`, ``as_of`` to ``default_as_of_for`` (which
-    stops at a frozen dataset's own date). About ten small queries; see the module docstring.
+    stops at a frozen dataset's own date). About twenty small queries and the cohort (on a
+    second connection if :data:`PARALLEL` and :func:`_beside` allow); see the module
+    docstring.
     """
     if year is None:
         year = default_year(session, today)
     if as_of is None:
         as_of = default_as_of_for(session, year, today)
     last_month = _last_month(year, as_of)
+    cohort = _beside(session, lambda apart: _cohort_rows(apart, year, as_of))
+
+    funds, fdi, fdi_prev = funds_totals(session, year, as_of)
+    key_count, key_over_1b, planned = plan_totals(session, year)
+    monthly_completed = completed_by_month(session, year, last_month)
+    completed_total = sum(monthly_completed, Decimal(0))
+    targets = live_targets(session, year)
+    problems, problems_total = _overdue_problems(session, as_of)
+    follow_ups, follow_ups_total = _follow_ups(session, as_of)
+    stale, stale_more = _stale_targets(session, as_of)
+    year_start = dt.date(year, 1, 1)
+    figures = accountability(session, year_start, max(as_of, year_start))
+    years = available_years(session, today)
+    industry_names = _group_names(session, IndustryNode)
+    field_names = _group_names(session, PlanField)
 
     # The cohort, once, grouped by month × industry × field.
     monthly_signed = [Decimal(0)] * MONTHS
@@ -612,7 +503,8 @@ def load_dashboard(
     by_field: dict[str | None, list[Any]] = {}
     leads = talked = signed = over_100m = performing = started = operating = 0
     invested = Decimal(0)
-    for row in _cohort_rows(session, year, as_of):
+    rows = _cohort_rows(session, year, as_of) if cohort is None else cohort.result()
+    for row in rows:
         leads += row.projects
         talked += row.talked
         if not row.signed:
@@ -629,12 +521,6 @@ def load_dashboard(
             entry = groups.setdefault(key, [Decimal(0), 0])
             entry[0] += row.invested
             entry[1] += row.signed
-
-    deleted = _deleted_project_ids(session)
-    funds, fdi, fdi_prev = _funds(session, year, as_of, deleted)
-    key_count, key_over_1b, planned = _plans(session, year)
-    monthly_completed = _completed_by_month(session, year, last_month, deleted)
-    completed_total = sum(monthly_completed, Decimal(0))
 
     metrics: Metrics = {
         "signed_count": signed,
@@ -654,7 +540,6 @@ def load_dashboard(
     }
     assert set(metrics) == set(METRIC_KEYS)
 
-    targets = live_targets(session, year)
     progress = progress_for(targets, metrics, year, as_of)
     signed_row = next((t for t in targets if t.metric_key == "signed_investment_wan"), None)
     signed_target = None if signed_row is None else signed_row.target_value
@@ -675,15 +560,10 @@ def load_dashboard(
         FunnelStep(Stage.STARTED, STAGE_LABELS[Stage.STARTED], started),
         FunnelStep(Stage.OPERATING, STAGE_LABELS[Stage.OPERATING], operating),
     )
-    problems, problems_total = _overdue_problems(session, as_of)
-    follow_ups, follow_ups_total = _follow_ups(session, as_of)
-    stale, stale_more = _stale_targets(session, as_of)
-    year_start = dt.date(year, 1, 1)
-    figures = accountability(session, year_start, max(as_of, year_start))
     return Dashboard(
         year=year,
         as_of=as_of,
-        years=available_years(session, today),
+        years=years,
         metrics=metrics,
         targets=tuple(progress),
         signed=MonthSeries(
@@ -694,10 +574,8 @@ def load_dashboard(
             signed_target,
         ),
         funnel=funnel,
-        by_industry=_groups(by_industry, _group_names(session, IndustryNode))
-        if by_industry
-        else (),
-        by_field=_groups(by_field, _group_names(session, PlanField)) if by_field else (),
+        by_industry=_groups(by_industry, industry_names) if by_industry else (),
+        by_field=_groups(by_field, field_names) if by_field else (),
         completed=MonthSeries(
             tuple(monthly_completed),
             _running(monthly_completed),

@@ -30,6 +30,7 @@ from sqlalchemy import (
     event,
     inspect,
     select,
+    text,
     update,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
@@ -52,6 +53,23 @@ NAMING = {
 def _in(column: str, values: tuple[str, ...]) -> str:
     quoted = ", ".join(f"'{v}'" for v in values)
     return f"{column} IN ({quoted})"
+
+
+def _live_index(name: str, *columns: str) -> Index:
+    """A partial index of the rows not deleted (``deleted_at IS NULL``), on both engines.
+
+    The metrics engine and the 首页 read only live rows: with every column they need in the
+    index (``deleted_at`` too, so that SQLite sees the index as covering), they read no
+    table row at all (migration 0008).
+    """
+    live = text("deleted_at IS NULL")
+    return Index(name, *columns, sqlite_where=live, postgresql_where=live)
+
+
+def _deleted_index(name: str) -> Index:
+    """The ids of the (few) deleted rows: a tiny partial index (migration 0008)."""
+    gone = text("deleted_at IS NOT NULL")
+    return Index(name, "id", sqlite_where=gone, postgresql_where=gone)
 
 
 class Base(DeclarativeBase):
@@ -183,6 +201,7 @@ class Company(Synced, Base):
             postgresql_using="gin",
             postgresql_ops={"search_key": "gin_trgm_ops"},
         ).ddl_if(dialect="postgresql"),
+        _deleted_index("ix_companies_deleted"),  # the 首页's follow-ups leave them out
     )
 
     name: Mapped[str] = mapped_column(String(200))
@@ -265,6 +284,10 @@ class Visit(Synced, Base):
     __table_args__ = (
         CheckConstraint(_in("kind", VISIT_KINDS), name="kind"),
         Index("ix_visits_company_visited", "company_id", "visited_on"),
+        # The 首页's follow-ups due (migration 0008).
+        _live_index(
+            "ix_visits_follow_up_live", "follow_up_on", "visited_on", "company_id", "deleted_at"
+        ),
     )
 
     trip_id: Mapped[str | None] = mapped_column(ForeignKey("trips.id"), index=True)
@@ -400,7 +423,30 @@ class Project(Synced, Base):
             postgresql_using="gin",
             postgresql_ops={"search_key": "gin_trgm_ops"},
         ).ddl_if(dialect="postgresql"),
+        # PostgreSQL only (migration 0008): "signed in a period" counted, summed and paged
+        # from the index alone (the 项目库 filter; SQLite does well with ix_projects_signed_on)
+        Index(
+            "ix_projects_signed_live",
+            "signed_on",
+            "total_investment_wan",
+            "updated_at",
+            "id",
+            postgresql_where=text("deleted_at IS NULL"),
+        ).ddl_if(dialect="postgresql"),
         Index("ix_projects_source_visit_id", "source_visit_id"),  # a trip's leads
+        # Covering, for the metrics cohort's lookups by id (migration 0008): the columns the
+        # engine reads and groups by, so that no (wide) project row is read.
+        Index(
+            "ix_projects_cohort",
+            "id",
+            "family",
+            "deleted_at",
+            "total_investment_wan",
+            "industry_node_id",
+            "field_id",
+            "unit_id",
+        ),
+        _deleted_index("ix_projects_deleted"),
     )
 
     code: Mapped[str | None] = mapped_column(String(64), index=True)  # 项目编码
@@ -454,6 +500,11 @@ class ProjectStageEvent(Synced, Base):
         CheckConstraint(_in("stage", STAGE_CODES), name="stage"),
         Index("ix_stage_events_stage_date", "stage", "occurred_on"),
         CheckConstraint(_in("kind", EVENT_KINDS), name="kind"),
+        # Metrics (migration 0008): a year's events of a stage, and a project's events.
+        _live_index("ix_stage_events_live", "stage", "occurred_on", "project_id", "deleted_at"),
+        _live_index(
+            "ix_stage_events_project_live", "project_id", "stage", "occurred_on", "deleted_at"
+        ),
     )
 
     project_id: Mapped[str] = mapped_column(ForeignKey("projects.id"), index=True)
@@ -479,6 +530,11 @@ class FundsInPlace(Synced, Base):
     """A funds-in-place record (到位资金); the foreign part counts as FDI actually used."""
 
     __tablename__ = "funds_in_place"
+    __table_args__ = (
+        _live_index(  # metrics (migration 0008): a year's sums read the index alone
+            "ix_funds_live", "received_on", "amount_wan", "fdi_usd_wan", "project_id", "deleted_at"
+        ),
+    )
 
     project_id: Mapped[str] = mapped_column(ForeignKey("projects.id"), index=True)
     received_on: Mapped[dt.date] = mapped_column(Date, index=True)
@@ -491,7 +547,12 @@ class KeyProjectPlan(Synced, Base):
     """A project's place in one year's key-project plan, with its annual planned investment."""
 
     __tablename__ = "key_project_plans"
-    __table_args__ = (UniqueConstraint("project_id", "year"),)
+    __table_args__ = (
+        UniqueConstraint("project_id", "year"),
+        _live_index(  # metrics (migration 0008)
+            "ix_plans_live", "year", "project_id", "planned_investment_wan", "deleted_at"
+        ),
+    )
 
     project_id: Mapped[str] = mapped_column(ForeignKey("projects.id"), index=True)
     year: Mapped[int] = mapped_column(Integer, index=True)
@@ -508,6 +569,9 @@ class MonthlyInvestment(Synced, Base):
         UniqueConstraint("project_id", "year", "month"),
         CheckConstraint("month BETWEEN 1 AND 12", name="month"),
         Index("ix_monthly_investments_year_month", "year", "month"),
+        _live_index(  # metrics (migration 0008)
+            "ix_monthly_live", "year", "month", "completed_wan", "project_id", "deleted_at"
+        ),
     )
 
     project_id: Mapped[str] = mapped_column(ForeignKey("projects.id"), index=True)

@@ -99,7 +99,9 @@ def test_stage_and_its_caches_are_what_the_events_imply(small_db: Path) -> None:
                     ProjectStageEvent.project_id,
                     ProjectStageEvent.stage,
                     ProjectStageEvent.occurred_on,
-                ).where(ProjectStageEvent.deleted_at.is_(None))
+                )
+                .where(ProjectStageEvent.deleted_at.is_(None))
+                .order_by(text("rowid"))  # as written (an index may return them by stage)
             ):
                 events[pid].append(HistoryEvent(Stage(stage), day))
             projects = s.execute(

@@ -426,10 +426,7 @@ def test_copy_drafts_adds_only_what_is_missing():
     assert copy_drafts(current, source) == [current[0], source[1]]
 
 
-def test_deleted_projects_are_subtracted_in_chunks(built, monkeypatch):
-    import jianan_desk.services.dashboard as dashboard
-
-    monkeypatch.setattr(dashboard, "ID_CHUNK", 1)
+def test_deleted_projects_records_are_left_out(built):
     with built.session() as s:
         for i in range(3):
             p = add_project(s, f"删{i}", 100, [("lead", D(2022, 1, 1))], deleted=True)
@@ -441,3 +438,54 @@ def test_deleted_projects_are_subtracted_in_chunks(built, monkeypatch):
         assert d.metrics == compute_metrics(s, 2022, as_of)
     assert d.metrics["funds_in_place_wan"] == Decimal(300)
     assert d.completed.monthly[1] == Decimal("2500.25")
+
+
+def test_follow_ups_total_counts_beyond_the_list_and_skips_deleted(built, monkeypatch):
+    import jianan_desk.services.dashboard as dashboard
+
+    monkeypatch.setattr(dashboard, "LIST_LIMIT", 2)
+    with built.session() as s:
+        live, gone = Company(name="在册公司"), Company(name="已删公司", deleted_at=utcnow())
+        s.add_all([live, gone])
+        s.flush()
+        for day in (20, 21, 22):  # three due, of three companies' worth of dates
+            s.add(Visit(visited_on=D(2022, 3, day - 10), follow_up_on=D(2022, 3, day), city="深圳"))
+        s.add(Visit(company_id=live.id, visited_on=D(2022, 3, 1), follow_up_on=D(2022, 3, 25)))
+        s.add(Visit(company_id=gone.id, visited_on=D(2022, 3, 1), follow_up_on=D(2022, 3, 19)))
+        s.add(Visit(visited_on=D(2022, 3, 1), follow_up_on=D(2022, 3, 18), deleted_at=utcnow()))
+    with built.session(readonly=True) as s:
+        d = load_dashboard(s, 2022, D(2022, 3, 31))
+    assert d.follow_ups_total == 4  # the deleted visit and the deleted company's are left out
+    assert [(f.company_name, f.follow_up_on) for f in d.follow_ups] == [
+        ("（深圳客商）", D(2022, 3, 20)),
+        ("（深圳客商）", D(2022, 3, 21)),
+    ]
+
+
+@pytest.mark.sqlite_only(reason="the second connection is for SQLite files only")
+def test_cohort_runs_on_a_second_connection_only_for_read_only_file_sessions(built, monkeypatch):
+    import threading
+
+    import jianan_desk.services.dashboard as dashboard
+
+    seen: list[tuple[str, int]] = []
+    original = dashboard._cohort_rows
+
+    def spy(session, year, as_of):
+        seen.append((threading.current_thread().name, id(session)))
+        return original(session, year, as_of)
+
+    monkeypatch.setattr(dashboard, "_cohort_rows", spy)
+    monkeypatch.setattr(dashboard, "PARALLEL", True)
+    as_of = D(2022, 12, 31)
+    with built.session(readonly=True) as s:
+        apart = load_dashboard(s, 2022, as_of)
+        assert seen[-1][0].startswith("dashboard-cohort") and seen[-1][1] != id(s)
+        monkeypatch.setattr(dashboard, "PARALLEL", False)
+        alone = load_dashboard(s, 2022, as_of)
+        assert seen[-1] == (threading.current_thread().name, id(s))
+        assert apart == alone and apart.metrics == compute_metrics(s, 2022, as_of)
+    monkeypatch.setattr(dashboard, "PARALLEL", True)
+    with built.session() as s:  # may hold uncommitted writes: everything on its connection
+        load_dashboard(s, 2022, as_of)
+        assert seen[-1] == (threading.current_thread().name, id(s))
