@@ -2,8 +2,14 @@
 
 Targets (issue 3): opening the page ≤ 300 ms; any filter or search ≤ 100 ms to an updated
 view; scrolling top to bottom never blocks the GUI thread more than 50 ms at a time;
-resident memory ≤ 400 MB. Each figure is printed beside the bare SQL it needs (the
-service calls run directly on one session, no Qt), so that the cost of the UI is visible.
+resident memory ≤ 400 MB; the kanban held to the same budget: shown (headers and cards
+painted) ≤ 300 ms, a filter changed on it ≤ 100 ms to the updated board.
+
+Scrolling also reports the garbage collector's pauses during the scroll (``gc.callbacks``)
+and the GUI thread's own CPU time per step (``time.thread_time``): on a loaded machine a
+step's wall time includes waiting for a CPU, its CPU time does not. Each figure is
+printed beside the bare SQL it needs (the service calls run directly on one session, no
+Qt), so that the cost of the UI is visible.
 
 The database is COPIED to a temp folder first (the page's database is migrated and
 written to by the app; the cache must stay as generated). Runs offscreen.
@@ -14,10 +20,12 @@ written to by the app; the cache must stay as generated). Runs offscreen.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import shutil
 import statistics
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -50,7 +58,9 @@ def bench(db_path: Path, runs: int) -> list[tuple[str, float, float | None, floa
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
+    from jianan_desk.domain.stages import Stage
     from jianan_desk.paths import sqlite_url
+    from jianan_desk.services.project_board import load_board, more_cards
     from jianan_desk.services.project_query import (
         ProjectFilter,
         count_and_sum,
@@ -178,14 +188,34 @@ def bench(db_path: Path, runs: int) -> list[tuple[str, float, float | None, floa
     step = max(1, page.table.viewport().height())
     worst = 0.0
     stalls: list[float] = []
+    cpu: list[float] = []
+    pauses: list[tuple[int, float, float, bool]] = []  # generation, wall ms, CPU ms, GUI?
+    started = [0.0, 0.0]
+    gui_thread = threading.get_ident()
+
+    def watch_gc(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            started[:] = [time.perf_counter(), time.thread_time()]
+        else:
+            pauses.append(
+                (
+                    info["generation"],
+                    (time.perf_counter() - started[0]) * 1000,
+                    (time.thread_time() - started[1]) * 1000,
+                    threading.get_ident() == gui_thread,
+                )
+            )
+
+    gc.callbacks.append(watch_gc)
     steps = 0
     total_start = time.perf_counter()
     value = 0
     while value <= bar.maximum():
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.thread_time()
         bar.setValue(value)
         app.processEvents()
         stalls.append((time.perf_counter() - start) * 1000)
+        cpu.append((time.thread_time() - start_cpu) * 1000)
         worst = max(worst, stalls[-1])
         steps += 1
         value += step
@@ -197,6 +227,7 @@ def bench(db_path: Path, runs: int) -> list[tuple[str, float, float | None, floa
         worst = max(worst, (time.perf_counter() - start) * 1000)
         time.sleep(0.001)
     total = (time.perf_counter() - total_start) * 1000
+    gc.callbacks.remove(watch_gc)
     ids = page.model._ids
     with db.session(readonly=True) as s:
         sql_window = statistics.median(_ms(lambda: fetch_rows(s, ids[-200:])) for _ in range(runs))
@@ -214,13 +245,101 @@ def bench(db_path: Path, runs: int) -> list[tuple[str, float, float | None, floa
             TARGET_STALL_MS,
         )
     )
-    # -------- the board
-    start = time.perf_counter()
+    cpu.sort()
+    rows.append(
+        (
+            f"scroll: GUI thread CPU per step, worst (p99 {cpu[int(len(cpu) * 0.99)]:.1f} ms)",
+            cpu[-1],
+            None,
+            TARGET_STALL_MS,
+        )
+    )
+    full = [p for p in pauses if p[0] == 2]
+    worst_gc = max(pauses, key=lambda p: p[1], default=(0, 0.0, 0.0, True))
+    rows.append(
+        (
+            f"scroll: worst GC pause ({len(pauses)} collections, {len(full)} full; "
+            f"{worst_gc[2]:.1f} ms CPU, {'GUI' if worst_gc[3] else 'worker'} thread)",
+            worst_gc[1],
+            None,
+            TARGET_STALL_MS,
+        )
+    )
+
+    # -------- the board: shown (headers + first cards painted), then filters changed on it
+    def bare_board(f: Any) -> Callable[[], object]:
+        def run() -> object:
+            with db.session(readonly=True) as s:
+                return load_board(s, f)
+
+        return run
+
+    start, start_cpu = time.perf_counter(), time.thread_time()
     page.toggle_view()
     pump_until(lambda: not page.board.busy)
     app.processEvents()
+    board_open = (time.perf_counter() - start) * 1000
+    board_cpu = (time.thread_time() - start_cpu) * 1000
+    shown = sum(c.model.rowCount() for c in page.board.columns.values())
     rows.append(
-        ("board (7 stages, ≤ 200 cards each)", (time.perf_counter() - start) * 1000, None, 300.0)
+        (
+            f"board shown ({page.board.count:,} projects, {shown} cards)",
+            board_open,
+            statistics.median(_ms(bare_board(ProjectFilter())) for _ in range(runs)),
+            TARGET_OPEN_MS,
+        )
+    )
+    rows.append(("  of which the GUI thread's CPU (build, paint, polling)", board_cpu, None, 300.0))
+    board_cases = [c for c in cases if not c[0].startswith("search 'sanjia'")]
+    for label, f in board_cases:
+        times = []
+        for _ in range(runs):
+            page.set_filter(ProjectFilter())
+            pump_until(lambda: not page.board.busy)
+            app.processEvents()
+            start = time.perf_counter()
+            page.set_filter(f)
+            pump_until(lambda: not page.board.busy)
+            app.processEvents()
+            times.append((time.perf_counter() - start) * 1000)
+        with db.session(readonly=True) as s:
+            expected = count_and_sum(s, f)
+        if (page.board.count, page.board.total_wan) != expected:
+            raise AssertionError(f"board totals {page.board.count} ≠ list footer {expected}")
+        rows.append(
+            (
+                f"board: {label} ({page.board.count:,})",
+                statistics.median(times),
+                statistics.median(_ms(bare_board(f)) for _ in range(runs)),
+                TARGET_FILTER_MS,
+            )
+        )
+    page.set_filter(ProjectFilter())
+    pump_until(lambda: not page.board.busy)
+    column = page.board.columns[Stage.PERFORMING]
+    times = []
+    got: list[str] = []
+    page.board.more_loaded.connect(lambda stage: got.append(stage))
+    for _ in range(runs):
+        got.clear()
+        start = time.perf_counter()
+        page.board.load_more(Stage.PERFORMING)
+        pump_until(lambda: bool(got))
+        app.processEvents()
+        times.append((time.perf_counter() - start) * 1000)
+    offset, matches = column.model.rowCount(), column.total.count
+
+    def bare_more() -> object:
+        with db.session(readonly=True) as s:
+            return more_cards(s, ProjectFilter(), "performing", offset, matches=matches)
+
+    rows.append(
+        (
+            f"board: 显示更多 履约 (to {column.model.rowCount()} cards)",
+            statistics.median(times),
+            statistics.median(_ms(bare_more) for _ in range(runs)),
+            TARGET_FILTER_MS,
+        )
     )
     rows.append(("resident memory (MB)", _rss_mb(), None, TARGET_RSS_MB))
     # SQLite maps the database file (PRAGMA mmap_size): its pages count as resident but

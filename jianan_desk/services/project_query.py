@@ -13,8 +13,8 @@ Python. Built for a lazy ``QAbstractTableModel`` over 100,000 projects:
 * ``stage_summary`` for the kanban's column headers, ``reference_choices`` for the
   filter widgets, ``save_filter``/``saved_filters``/``delete_saved_filter``;
 * ``CancelToken`` + ``interruptible(session, token)``: a query superseded by a newer one
-  is stopped inside SQLite (a progress handler aborts the running statement, which
-  raises) rather than left to finish and be thrown away.
+  is stopped while it runs (SQLite: a progress handler aborts the statement; PostgreSQL:
+  a cancel request to the server) rather than left to finish and be thrown away.
 
 Filter semantics: values within one criterion are alternatives (OR), criteria combine
 (AND). ``None`` inside ``unit_ids``/``field_ids``/``task_force_ids`` selects projects
@@ -29,13 +29,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, bindparam, case, func, or_, select, text
+from sqlalchemy import ColumnElement, Select, bindparam, case, event, func, or_, select, text
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.functions import FunctionElement
@@ -44,6 +44,7 @@ from jianan_desk.domain.metrics import OVER_1B_WAN, OVER_100M_WAN
 from jianan_desk.domain.project_fields import FAMILY_LABELS
 from jianan_desk.domain.search import query_terms
 from jianan_desk.domain.stages import PIPELINE, Stage
+from jianan_desk.store.dialect import POSTGRESQL, backend, statement_canceller
 from jianan_desk.store.models import (
     IndustryNode,
     PlanField,
@@ -80,6 +81,29 @@ def _noindex_sqlite(element: _NoIndex, compiler: Any, **kw: Any) -> str:
     return "+" + str(compiler.process(element.clauses, **kw))
 
 
+class _SortScan(_NoIndex):
+    """A sort key no engine may walk an index for: scan the matches, then sort them.
+
+    SQLite ``+x`` as ``_NoIndex``; PostgreSQL ``COALESCE(x, x)`` (the same value, NULLs
+    and collation included, but no index matches it). Without it PostgreSQL walks the
+    ``updated_at`` index backwards for a selective filter such as "signed in 2021" and
+    tests each row against it, expecting the matches spread evenly over time; they are
+    not (2021's signings were last edited long ago), so it read 38,000 rows for 200
+    (≈ 210 ms) where the filter's own index and a top-N sort take ≈ 30 ms.
+    In WHERE and GROUP BY, PostgreSQL's statistics choose well: there ``_NoIndex`` stays
+    plain ``x``.
+    """
+
+    inherit_cache = True
+    name = "sortscan"
+
+
+@compiles(_SortScan, "postgresql")
+def _sortscan_postgresql(element: _SortScan, compiler: Any, **kw: Any) -> str:
+    inner = str(compiler.process(element.clauses, **kw))
+    return f"COALESCE({inner}, {inner})"
+
+
 # ---------------------------------------------------------------- cancelling a query
 
 
@@ -91,13 +115,25 @@ class QueryCancelled(Exception):
 
 
 class CancelToken:
-    """Shared by the GUI thread (``cancel``) and the worker running the query."""
+    """Shared by the GUI thread (``cancel``) and the workers running the queries.
+
+    ``cancel`` returns at once: on PostgreSQL the cancel requests to the server are sent
+    from a short-lived thread (``interruptible``), never from the caller's.
+    """
 
     def __init__(self) -> None:
         self._event = threading.Event()
+        self._lock = threading.Lock()
+        self._hooks: list[Callable[[], None]] = []
 
     def cancel(self) -> None:
-        self._event.set()
+        with self._lock:
+            if self._event.is_set():
+                return
+            self._event.set()
+            hooks, self._hooks = self._hooks, []
+        for hook in hooks:
+            hook()
 
     @property
     def cancelled(self) -> bool:
@@ -108,35 +144,118 @@ class CancelToken:
         if self._event.is_set():
             raise QueryCancelled()
 
+    def _add_hook(self, hook: Callable[[], None]) -> None:
+        """Call ``hook`` on ``cancel`` (raise ``QueryCancelled`` if that happened already)."""
+        with self._lock:
+            self.check()
+            self._hooks.append(hook)
+
+    def _remove_hook(self, hook: Callable[[], None]) -> None:
+        with self._lock:
+            if hook in self._hooks:
+                self._hooks.remove(hook)
+
 
 PROGRESS_STEPS = 2_000  # SQLite VM instructions between two looks at the token
+CANCEL_RETRY_S = 0.05  # PostgreSQL: a statement still running this long after a cancel…
+CANCEL_ATTEMPTS = 40  # …gets another cancel request, this many times at most
+
+
+class _ServerCancel:
+    """Stops the statements of one ``interruptible`` block on a database server.
+
+    A cancel request stops whatever statement the server runs for the connection at the
+    moment it arrives, and is ignored by an idle one. So requests are sent only while a
+    statement of this block is in flight (``before``/``after`` wrap each statement; a new
+    statement is refused once the token is cancelled), and no request is sent after the
+    block has ended (``close`` waits for one in progress): a pooled connection's next user
+    is never hit. A statement that had just been sent when the request arrived (the server
+    still reading it) is cancelled again after ``CANCEL_RETRY_S``.
+    """
+
+    def __init__(self, cancel: Callable[[], None], token: CancelToken) -> None:
+        self._cancel = cancel
+        self._token = token
+        self._lock = threading.Lock()
+        self._open = True
+        self._running = False
+        self._closed = threading.Event()
+
+    def before(self, *_args: Any) -> None:
+        self._token.check()
+        with self._lock:
+            self._running = True
+
+    def after(self, *_args: Any) -> None:
+        with self._lock:
+            self._running = False
+
+    def fire(self) -> None:
+        threading.Thread(target=self._send, name="jianan-query-cancel", daemon=True).start()
+
+    def _send(self) -> None:
+        for _attempt in range(CANCEL_ATTEMPTS):
+            with self._lock:
+                if not self._open:
+                    return
+                if self._running:
+                    try:
+                        self._cancel()
+                    except Exception:  # server unreachable: the statement fails by itself
+                        return
+            if self._closed.wait(CANCEL_RETRY_S):
+                return
+
+    def close(self) -> None:
+        with self._lock:
+            self._open = False
+        self._closed.set()
 
 
 @contextmanager
 def interruptible(session: Session, token: CancelToken | None) -> Iterator[None]:
-    """Run the block's queries so that ``token.cancel()`` stops them inside SQLite.
+    """Run the block's queries so that ``token.cancel()`` stops them while they run.
 
-    On SQLite a progress handler on the session's connection aborts the running
-    statement as soon as the token is cancelled; the block then raises
-    ``QueryCancelled``. Elsewhere (PostgreSQL) the token is checked between statements.
+    SQLite: a progress handler on the session's connection aborts the running statement
+    as soon as the token is cancelled. PostgreSQL: a cancel request is sent to the server
+    for the session's connection (``_ServerCancel``), and no further statement starts.
+    Either way the block then raises ``QueryCancelled`` (the statement's own error is its
+    ``__cause__``); the session's transaction is rolled back by its owner as after any
+    error, and the connection goes back to the pool fit for use.
     """
     if token is None:
         yield
         return
     token.check()
-    raw: Any = session.connection().connection.dbapi_connection
+    conn = session.connection()
+    raw: Any = conn.connection.dbapi_connection
     handler = getattr(raw, "set_progress_handler", None)
+    server_cancel = statement_canceller(raw) if handler is None else None
+    guard: _ServerCancel | None = None
     if handler is not None:
         handler(lambda: 1 if token.cancelled else 0, PROGRESS_STEPS)
+    elif server_cancel is not None:
+        guard = _ServerCancel(server_cancel, token)
+        event.listen(conn, "before_cursor_execute", guard.before)
+        event.listen(conn, "after_cursor_execute", guard.after)
     try:
+        if guard is not None:
+            token._add_hook(guard.fire)  # raises if cancelled meanwhile: cleaned up below
         yield
     except Exception as exc:
+        # only when the token asked for it: a statement_timeout also ends with SQLSTATE 57014
+        # (``is_query_cancelled``), and that is an error to show, not a superseded query
         if token.cancelled:
             raise QueryCancelled() from exc
         raise
     finally:
         if handler is not None:
             handler(None, 0)
+        if guard is not None:
+            token._remove_hook(guard.fire)
+            guard.close()
+            event.remove(conn, "before_cursor_execute", guard.before)
+            event.remove(conn, "after_cursor_execute", guard.after)
     token.check()
 
 
@@ -269,6 +388,18 @@ def _has_selective(f: ProjectFilter) -> bool:
         or [t for t in f.task_force_ids if t is not None]
         or f.over_1b
         or query_terms(f.text)  # the search index covers stage: keep the stage index out
+    )
+
+
+def _narrowed_by_index(f: ProjectFilter) -> bool:
+    """A signing period, a unit or a task force: criteria with their own index that
+    usually keep a small share of the projects (``fetch_page`` on PostgreSQL)."""
+    return bool(
+        f.signed_year is not None
+        or f.signed_from is not None
+        or f.signed_to is not None
+        or [u for u in f.unit_ids if u is not None]
+        or [t for t in f.task_force_ids if t is not None]
     )
 
 
@@ -410,6 +541,9 @@ _STAGE_ORDER = {s.value: i for i, s in enumerate((*PIPELINE, Stage.DROPPED))}
 # A text search matching at least this many projects walks the sort index for a page
 # (it meets 200 hits within a few thousand rows); fewer: scan and sort the matches.
 WALK_MIN_MATCHES = 5_000
+# PostgreSQL, a criterion with its own index (``_narrowed_by_index``): walk only past this many
+# (the criterion's index and a top-N sort of 7,000 signings of a year: ≈ 30 ms).
+WALK_MIN_MATCHES_INDEXED = 30_000
 
 
 class _Joins:
@@ -478,7 +612,8 @@ _NOT_NULL_SORTS = {
 def _sorted_ids(
     session: Session, f: ProjectFilter, sort: str, descending: bool, *, scan: bool
 ) -> Select[tuple[str]]:
-    """Matching ids in order. ``scan``: sort after one scan rather than walk an index."""
+    """Matching ids in order. ``scan``: sort after one scan rather than walk an index
+    (``_SortScan`` keys: on SQLite as on PostgreSQL)."""
     joins = _Joins()
     keys, join = joins.sort_key(sort)
     stmt = select(Project.id)
@@ -488,7 +623,7 @@ def _sorted_ids(
     flip = descending != (sort == "days_in_stage")
     order = []
     for key in keys:
-        k = _NoIndex(key) if scan else key
+        k = _SortScan(key) if scan else key
         k = k.desc() if flip else k.asc()
         order.append(k if sort in _NOT_NULL_SORTS else k.nulls_last())
     # a stable tiebreak: equal keys always come in the same order, page after page
@@ -542,8 +677,17 @@ def fetch_page(
     few or unknown → one scan and a sort (walking the index for a rare term would visit
     every row at random).
     """
-    walk = matches is not None and matches >= WALK_MIN_MATCHES * max(1, offset // limit + 1)
-    scan = bool(query_terms(f.text)) and not walk
+    pages = max(1, offset // limit + 1)
+    # PostgreSQL: a signing period, a unit or a task force is served best by its own index
+    # and a sort: walking the sort index instead expects the matches spread evenly along
+    # it, and those of a period are not (measured: 38,000 rows read for 200 of 2021's
+    # 7,000; a unit's 1,900: 82 ms walking, 33 ms by its index). Only very many matches
+    # make the walk worth it. (≥ 10 亿元 matches a fifth, evenly: the walk, 28 ms against
+    # 150, left to the planner. SQLite, measured: either plan alike; left as it was.)
+    indexed = _narrowed_by_index(f) and backend(session.connection()) == POSTGRESQL
+    threshold = WALK_MIN_MATCHES_INDEXED if indexed else WALK_MIN_MATCHES
+    walk = matches is not None and matches >= threshold * pages
+    scan = (bool(query_terms(f.text)) or indexed) and not walk
     stmt = _sorted_ids(session, f, sort, descending, scan=scan)
     ids = list(session.scalars(stmt.offset(offset).limit(limit)))
     return fetch_rows(session, ids, today=today)
@@ -621,6 +765,157 @@ def _row_query(session: Session, ids: Sequence[str], today: dt.date) -> list[Pro
             )
         )
     return rows
+
+
+# A kanban column with at least this many matching projects walks the ``updated_at`` index
+# for its newest cards (it meets them within a few thousand rows); a smaller column is
+# found through the filter's own index and its matches sorted (walking the index for it
+# would visit most of the table).
+CARD_WALK_MIN = 2_000
+
+
+def _card_query(
+    session: Session, f: ProjectFilter, stages: Sequence[str], walk: bool
+) -> Select[Any]:
+    """Ids (and stage) of ``f``'s projects in ``stages``, most recently changed first."""
+    base = replace(f, stages=())
+    where = conditions(session, base)
+    # Walking: the stage must not pick the index. Otherwise the stage index serves, except
+    # beside a date, unit or task-force criterion (far fewer rows); with an amount
+    # criterion it is the covering (stage, amount) index; a text search is cheaper through
+    # the stage's rows than a scan of every search key.
+    narrow = (
+        f.signed_year is not None
+        or f.signed_from is not None
+        or f.signed_to is not None
+        or any(u is not None for u in f.unit_ids)
+        or any(t is not None for t in f.task_force_ids)
+    )
+    stage_column: Any = _NoIndex(Project.stage) if walk or narrow else Project.stage
+    where.append(stage_column.in_(list(stages)))
+    order: Any = Project.updated_at if walk else _NoIndex(Project.updated_at)
+    return select(Project.id, Project.stage).where(*where).order_by(order.desc(), Project.id.desc())
+
+
+def fetch_stage_card_ids(
+    session: Session,
+    f: ProjectFilter,
+    stage: str,
+    offset: int = 0,
+    limit: int = 20,
+    *,
+    matches: int | None = None,
+) -> list[str]:
+    """The ids of one kanban column: the projects of ``f`` in ``stage``, most recently
+    changed first (the list's ``updated_at`` descending order, ties by id), ``limit`` from
+    ``offset``. ``matches`` (the column's count, from ``stage_summary``) picks the plan:
+    many → walk the ``updated_at`` index and stop after ``offset + limit`` hits; few or
+    unknown → the filter's index, then a sort of the column's matches.
+    """
+    if f.stages and stage not in f.stages:
+        return []
+    walk = matches is not None and matches >= CARD_WALK_MIN * max(1, offset // max(limit, 1) + 1)
+    stmt = _card_query(session, f, (stage,), walk).offset(offset).limit(limit)
+    return [r[0] for r in session.connection().execute(stmt)]
+
+
+def fetch_board_card_ids(
+    session: Session, f: ProjectFilter, counts: dict[str, int], limit: int = 20
+) -> dict[str, list[str]]:
+    """The first ``limit`` card ids of every kanban column (``fetch_stage_card_ids``'s
+    order), given each stage's count of matches (``stage_summary``; stages without
+    matches are not queried). A column with many matches walks the ``updated_at`` index
+    on its own; all the smaller ones share one query (one pass over the filter's index,
+    the matches sorted), so that a filter no index serves (a text search) is scanned
+    once, not once per column.
+    """
+    out: dict[str, list[str]] = {}
+    small: list[str] = []
+    for stage, n in counts.items():
+        if n <= 0 or (f.stages and stage not in f.stages):
+            continue
+        if n >= CARD_WALK_MIN:
+            out[stage] = fetch_stage_card_ids(session, f, stage, 0, limit, matches=n)
+        else:
+            small.append(stage)
+            out[stage] = []
+    if small:
+        wanted = {stage: min(limit, counts[stage]) for stage in small}
+        left = sum(wanted.values())
+        result = session.connection().execute(_card_query(session, f, small, walk=False))
+        for project_id, stage in result:
+            ids = out[stage]
+            if len(ids) < wanted[stage]:
+                ids.append(project_id)
+                left -= 1
+                if not left:
+                    break
+        result.close()
+    return out
+
+
+def walk_board_card_ids(
+    session: Session,
+    f: ProjectFilter,
+    limit: int = 20,
+    *,
+    counts: Callable[[], dict[str, int] | None] = lambda: None,
+    stop: threading.Event | None = None,
+    token: CancelToken | None = None,
+    max_matches: int = 3_000,
+) -> tuple[dict[str, list[str]], bool]:
+    """The first ``limit`` card ids of every kanban column in one walk down the
+    ``updated_at`` index (each column's ids in ``fetch_stage_card_ids``'s order), for
+    running beside ``stage_summary`` rather than after it.
+
+    The walk ends when every column is full: ``limit`` ids, or all of its matches once
+    ``counts()`` (the column counts, from a summary running elsewhere) says how many there
+    are; else after ``max_matches`` matches, or as soon as ``stop`` is set (SQLite: the
+    running statement is interrupted). Returns (ids per stage met, complete): complete
+    means every column is full by ``counts()``; otherwise the caller completes the short
+    columns with ``fetch_board_card_ids``. ``token`` cancelled raises ``QueryCancelled``.
+    """
+    out: dict[str, list[str]] = {}
+    stages = [s.value for s in (*PIPELINE, Stage.DROPPED) if not f.stages or s.value in f.stages]
+    raw: Any = session.connection().connection.dbapi_connection
+    handler = getattr(raw, "set_progress_handler", None)
+
+    def interrupted() -> int:
+        return 1 if (token is not None and token.cancelled) or (stop and stop.is_set()) else 0
+
+    def full(known: dict[str, int] | None) -> bool:
+        if known is None:
+            return len(out) == len(stages) and all(len(v) >= limit for v in out.values())
+        return all(len(out.get(st, ())) >= min(limit, known.get(st, 0)) for st in stages)
+
+    if handler is not None:
+        handler(interrupted, PROGRESS_STEPS)
+    matched = 0
+    try:
+        if stop is None or not stop.is_set():
+            result = session.connection().execute(_card_query(session, f, stages, walk=True))
+            for project_id, stage in result:
+                if stop is not None and stop.is_set():
+                    break
+                ids = out.setdefault(stage, [])
+                if len(ids) < limit:
+                    ids.append(project_id)
+                matched += 1
+                if matched >= max_matches or full(counts()):
+                    break
+            result.close()
+    except Exception:
+        if token is not None and token.cancelled:
+            raise QueryCancelled() from None
+        if not (stop is not None and stop.is_set()):
+            raise
+    finally:
+        if handler is not None:
+            handler(None, 0)
+    if token is not None:
+        token.check()
+    known = counts()
+    return out, known is not None and full(known)
 
 
 def refresh_statistics(session: Session) -> None:
@@ -785,13 +1080,16 @@ __all__ = [
     "conditions",
     "count_and_sum",
     "delete_saved_filter",
+    "fetch_board_card_ids",
     "fetch_ids",
     "fetch_page",
     "fetch_rows",
+    "fetch_stage_card_ids",
     "interruptible",
     "reference_choices",
     "refresh_statistics",
     "save_filter",
     "saved_filters",
     "stage_summary",
+    "walk_board_card_ids",
 ]

@@ -7,11 +7,14 @@ Everything else is written once in SQLAlchemy. What differs:
 * ``is_connection_lost``: which driver errors mean "the server went away" (PostgreSQL over a
   network) as opposed to a rule of the database refusing a statement;
 * ``change_marker``: a cheap "did anything change?" probe for the change watcher;
+* ``statement_canceller`` / ``is_query_cancelled``: stopping a running statement from another
+  thread (PostgreSQL's cancel request; SQLite uses a progress handler instead);
 * ``is_server`` / ``backend``: a shared server (PostgreSQL) or an embedded file (SQLite).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import Connection, Engine, Table, func, select
@@ -61,6 +64,33 @@ def is_connection_lost(exc: BaseException) -> bool:
         return str(state).startswith(_LOST_STATES)
     # psycopg raises OperationalError without SQLSTATE when it cannot connect at all.
     return isinstance(exc, OperationalError | InterfaceError)
+
+
+CANCEL_TIMEOUT_S = 5.0  # a cancel request the server does not answer is given up
+_QUERY_CANCELED = "57014"  # SQLSTATE of a statement stopped by a cancel request
+
+
+def statement_canceller(dbapi_connection: Any) -> Callable[[], None] | None:
+    """A function that asks the server to stop the statement now running on
+    ``dbapi_connection``, callable from any thread; None where the driver has none (SQLite:
+    a progress handler does this job inside the connection's own thread).
+
+    PostgreSQL (psycopg 3): a cancel request over a separate connection (``cancel_safe``,
+    which waits at most ``CANCEL_TIMEOUT_S``). The statement then fails with SQLSTATE 57014
+    (``is_query_cancelled``); the server ignores a request that finds no statement running.
+    """
+    if not type(dbapi_connection).__module__.startswith("psycopg"):
+        return None
+    safe = getattr(dbapi_connection, "cancel_safe", None)
+    if safe is not None:
+        return lambda: safe(timeout=CANCEL_TIMEOUT_S)
+    return dbapi_connection.cancel  # type: ignore[no-any-return]
+
+
+def is_query_cancelled(exc: BaseException) -> bool:
+    """Whether ``exc`` is a statement stopped by a cancel request (``statement_canceller``)."""
+    orig = exc.orig if isinstance(exc, DBAPIError) else exc
+    return str(getattr(orig, "sqlstate", "") or "") == _QUERY_CANCELED
 
 
 def change_marker(conn: Connection, tables: list[Table]) -> tuple[Any, ...]:

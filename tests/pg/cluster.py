@@ -3,7 +3,9 @@
 ``initdb`` in a temp folder, ``pg_ctl start`` on a free local port (TCP on 127.0.0.1 and a
 Unix socket in the same folder), trust authentication for one superuser, durability off
 (a test cluster is thrown away). PostgreSQL refuses to run as root: when we are root the
-cluster runs as ``nobody`` through ``runuser``. ``stop()`` removes everything.
+cluster runs as ``nobody`` through ``runuser``. ``stop()`` removes everything;
+``pause()``/``resume()`` stop and restart the server on the same port (what a test of a
+lost server needs).
 
     with TempCluster() as cluster:
         url = cluster.url("postgres")   # postgresql+psycopg://jianan@127.0.0.1:PORT/postgres
@@ -64,6 +66,11 @@ class TempCluster:
             find_bin("initdb"), "-D", str(self.data), "-U", SUPERUSER,
             "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8", "--no-sync",
         )  # fmt: skip
+        self.resume()
+        return self
+
+    def resume(self) -> None:
+        """Start the server (again, after ``pause``) on the same port with the same data."""
         options = (
             f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1 "
             "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
@@ -74,7 +81,12 @@ class TempCluster:
             "-o", options, "-w", "-t", "60", "start",
         )  # fmt: skip
         self.started = True
-        return self
+
+    def pause(self) -> None:
+        """Stop the server as an administrator would (``pg_ctl stop -m fast``: sessions are
+        ended, open transactions rolled back), keeping its data for ``resume``."""
+        self._run(find_bin("pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop")
+        self.started = False
 
     def url(self, database: str = "postgres") -> str:
         return f"postgresql+psycopg://{SUPERUSER}@127.0.0.1:{self.port}/{database}"

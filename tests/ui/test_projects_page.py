@@ -314,6 +314,101 @@ def test_board_follows_the_filter(qtbot, page, projects):
     assert not page.board_shown()
 
 
+def wait_board(qtbot, page: ProjectsPage) -> None:
+    qtbot.waitUntil(lambda: not page.board.busy, timeout=5000)
+
+
+def test_board_column_totals_equal_the_filtered_footer(qtbot, page, projects):
+    page.set_filter(ProjectFilter(over_100m=True))
+    wait(qtbot, page)
+    footer = page.totals.text()
+    assert footer == "共 2 个项目 · 总投资 17.00 亿元"
+    page.toggle_view()
+    wait_board(qtbot, page)
+    board = page.board
+    assert (board.count, board.total_wan) == (page.model.count, page.model.total_wan)
+    assert sum(c.total.count for c in board.columns.values()) == 2
+    assert board.columns[Stage.SIGNED].title.text() == "签约  1"
+    assert board.columns[Stage.SIGNED].summary.text() == "12.00 亿元"
+    assert board.columns[Stage.STARTED].summary.text() == "5.00 亿元"
+    assert board.columns[Stage.LEAD].title.text() == "线索  0"
+    assert board.columns[Stage.LEAD].empty.isVisibleTo(board)
+    assert page.totals.text() == footer  # the footer, now from the board's own totals
+
+
+def test_a_filter_on_the_board_reloads_the_board_alone(qtbot, page, projects):
+    page.toggle_view()
+    wait_board(qtbot, page)
+    reloads = page.model._generation
+    page.set_filter(ProjectFilter(text="sj"))
+    wait_board(qtbot, page)
+    assert page.board.cards(Stage.STARTED).ids() == [projects["sanjia"]]
+    assert page.totals.text() == "共 1 个项目 · 总投资 5.00 亿元"
+    assert page.model._generation == reloads  # the hidden list did not query
+    assert page.model.count == 3
+    page.toggle_view()  # back to the list: it catches up with the filter
+    wait(qtbot, page)
+    assert shown_ids(page) == {projects["sanjia"]}
+    assert page.totals.text() == "共 1 个项目 · 总投资 5.00 亿元"
+
+
+def test_board_shows_the_newest_cards_and_more_on_demand(qtbot, db, page, projects, monkeypatch):
+    from jianan_desk.ui.widgets import project_board
+
+    monkeypatch.setattr(project_board, "CARDS_PER_COLUMN", 2)
+    monkeypatch.setattr(project_board, "MORE_CARDS", 3)
+    with db.session() as s:
+        for n in range(5):
+            create_project(
+                s, ProjectInput(name=f"新线索项目{n}", total_investment_wan="1000万"), ACTOR
+            )
+    page.toggle_view()
+    wait_board(qtbot, page)
+    column = page.board.columns[Stage.LEAD]
+    with db.session(readonly=True) as s:
+        from jianan_desk.services.project_query import fetch_page
+
+        order = [r.id for r in fetch_page(s, ProjectFilter(stages=("lead",)), "updated_at")]
+    assert len(order) == 6
+    assert column.title.text() == "线索  6"
+    assert column.model.ids() == order[:2]  # most recently changed first, as the list sorts
+    assert column.more.isVisibleTo(page.board)
+    assert column.more.text() == "显示更多…（还有 4 个）"
+    with qtbot.waitSignal(page.board.more_loaded, timeout=5000):
+        qtbot.mouseClick(column.more, Qt.MouseButton.LeftButton)
+    assert column.model.ids() == order[:5]
+    assert column.more.text() == "显示更多…（还有 1 个）"
+    with qtbot.waitSignal(page.board.more_loaded, timeout=5000):
+        page.board.load_more(Stage.LEAD)
+    assert column.model.ids() == order
+    assert not column.more.isVisibleTo(page.board)
+    # a card fetched by "more" is dragged like any other
+    with qtbot.waitSignal(page.board.loaded, timeout=5000):
+        result = page.board.move_card(order[-1], Stage.NEGOTIATING, on=TODAY)
+    assert result is not None
+    assert page.board.columns[Stage.NEGOTIATING].total.count == 1
+    assert column.title.text() == "线索  5"
+
+
+def test_a_newer_filter_supersedes_the_board_load(qtbot, page, projects):
+    page.toggle_view()
+    wait_board(qtbot, page)
+    page.set_filter(ProjectFilter(text="冷链"))
+    page.set_filter(ProjectFilter(text="sj"))
+    with qtbot.waitSignal(page.board.loaded, timeout=5000):
+        pass
+    wait_board(qtbot, page)
+    assert page.board.count == 1
+    assert page.board.cards(Stage.STARTED).ids() == [projects["sanjia"]]
+    assert page.board.cards(Stage.LEAD).ids() == []
+
+
+def test_the_startup_heap_is_frozen_after_the_first_rows(qtbot, page):
+    import gc
+
+    qtbot.waitUntil(lambda: gc.get_freeze_count() > 0, timeout=5000)
+
+
 # ---------------------------------------------------------------- every filter, date range
 
 

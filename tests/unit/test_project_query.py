@@ -349,7 +349,7 @@ def test_interruptible_stops_a_running_statement(db):
         "SELECT count(*) FROM n"
     )
     if db.path is None:
-        pytest.skip("SQLite's progress handler: PostgreSQL is checked between statements")
+        pytest.skip("SQLite's progress handler (PostgreSQL: tests/pg/test_query_cancel.py)")
     token = CancelToken()
     started = threading.Event()
     finished = []

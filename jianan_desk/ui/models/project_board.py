@@ -1,7 +1,8 @@
 """The kanban's data: per stage, the cards (``ProjectRow``) of the filtered set.
 
-``StageCardsModel`` is one column's list (the first ``CARD_LIMIT`` cards by last update;
-the header says how many there are in all). Cards are dragged as the MIME type
+``StageCardsModel`` is one column's list: the first cards by last update
+(``services.project_board.CARDS_PER_COLUMN``), more appended by ``append_rows`` (the
+column's "显示更多…"); the header says how many there are in all. Cards are dragged as the MIME type
 ``PROJECT_MIME`` carrying the project id; the drop is applied by the board widget's
 ``move_card`` (never by the model itself: a stage change is a service call).
 """
@@ -25,7 +26,6 @@ from jianan_desk.ui.models.roles import AnyIndex
 
 PROJECT_MIME = "application/x-jianan-project-id"
 ROW_ROLE = Qt.ItemDataRole.UserRole + 3  # the whole ProjectRow (for the card delegate)
-CARD_LIMIT = 200
 BOARD_STAGES: tuple[Stage, ...] = (
     Stage.LEAD,
     Stage.NEGOTIATING,
@@ -49,6 +49,18 @@ class StageCardsModel(QAbstractListModel):
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
+
+    def append_rows(self, rows: Sequence[ProjectRow]) -> None:
+        """Add ``rows`` at the end (cards already shown are skipped: a card can move
+        between two fetches of the same column)."""
+        known = {r.id for r in self._rows}
+        new = [r for r in rows if r.id not in known]
+        if not new:
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
+        self._rows.extend(new)
+        self.endInsertRows()
 
     def card(self, row: int) -> ProjectRow:
         return self._rows[row]

@@ -8,17 +8,25 @@
   year, or a date range picked with calendar pop-ups (``SignedRangeDialog``); a newer
   filter or search cancels the queries of the older one (see ``ProjectsTableModel``);
 * board: ``ProjectBoard`` over the same filter, built when first shown; 看板/列表 button
-  or Ctrl+B;
+  or Ctrl+B. Only the view on screen queries: while the board is shown a filter reloads
+  the board alone (its column totals fill the footer) and the list catches up when it is
+  shown again, and the other way round;
 * 新建项目 (Ctrl+N) and double-click / Enter on a row open ``ProjectFormDialog``.
 
 Every query runs off the GUI thread (``run_in_background``) with its own read-only Session.
 The page reloads when the hub announces ``projects`` (or ``all``/``reference``).
+
+After the list's first rows the start-up heap (~100,000 tracked objects) is frozen
+(``gc.freeze``, once per process): a full collection of it was the worst stall while
+scrolling the 100,000-project list (300 ms on a loaded machine, measured with
+``gc.callbacks``); the benchmark (benchmarks/bench_projects_page.py) reports GC pauses.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import gc
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -95,6 +103,18 @@ LABELS = {
     "task_force_ids": "专班",
 }
 NONE_KEY = "<none>"
+_heap_frozen = False
+
+
+def freeze_startup_heap() -> None:
+    """Move every object alive now (modules, classes, Qt wrappers, SQLAlchemy metadata)
+    out of the collector's reach, once per process: later collections scan only what was
+    made since, so none of them stalls the GUI for long. ``gc.freeze`` only moves list
+    heads (no collection first: that would be the very pause this avoids)."""
+    global _heap_frozen
+    if not _heap_frozen:
+        _heap_frozen = True
+        gc.freeze()
 
 
 def _wan_from_yi(text: str) -> Decimal | None:
@@ -115,12 +135,13 @@ class ProjectsPage(Page):
         self.actor = current_actor()
         self.choices: ReferenceChoices | None = None
         self.names: dict[str, str] = {}
+        self._filter = ProjectFilter()
         self.model = ProjectsTableModel(context.db, self)
         self._build()
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._apply_search)
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
-        self.model.loaded.connect(self._show_totals)
+        self.model.loaded.connect(self._list_loaded)
         self.model.failed.connect(lambda m: self.show_message(m, True))
         context.hub.changed.connect(self._on_changed)
         self._restore_columns()
@@ -130,6 +151,8 @@ class ProjectsPage(Page):
         self.model.loaded.connect(self._load_choices_once)
         self.model.failed.connect(self._load_choices_once)
         self._board_stale = True
+        self._list_stale = False  # a filter or change arrived while the board was shown
+        self._heap_freeze_pending = True
 
     # ------------------------------------------------------------ layout
 
@@ -314,19 +337,22 @@ class ProjectsPage(Page):
 
     @property
     def filter(self) -> ProjectFilter:
-        return self.model.filter
+        return self._filter
 
     def set_filter(self, f: ProjectFilter) -> None:
-        """Show the projects ``f`` selects (list and board) and its chips."""
+        """Show the projects ``f`` selects (in the list or the board, whichever is shown;
+        the other follows when it is shown) and its chips."""
+        self._filter = f
         if f.text != self.search.text():
             self.search.blockSignals(True)
             self.search.setText(f.text)
             self.search.blockSignals(False)
-        self.model.set_filter(f)
         self.totals.setText(self.tr("正在查询…"))
         if self.board_shown():
             self.board.set_filter(f)
+            self._list_stale = True
         else:
+            self.model.set_filter(f)
             self._board_stale = True
         self._show_chips()
 
@@ -630,6 +656,18 @@ class ProjectsPage(Page):
 
     # ------------------------------------------------------------ views and actions
 
+    def _list_loaded(self, count: int, total: Decimal) -> None:
+        self._clear_load_error()
+        if self._heap_freeze_pending:
+            self._heap_freeze_pending = False
+            QTimer.singleShot(0, freeze_startup_heap)  # after the first rows are painted
+        if not self.board_shown():
+            self._show_totals(count, total)
+
+    def _board_loaded(self) -> None:
+        if self.board_shown():
+            self._show_totals(self.board.count, self.board.total_wan)
+
     def _show_totals(self, count: int, total: Decimal) -> None:
         self.totals.setText(
             self.tr("共 {0} 个项目 · 总投资 {1} 亿元").format(f"{count:,}", yi_text(total))
@@ -638,13 +676,20 @@ class ProjectsPage(Page):
     def show_message(self, text: str, error: bool = False) -> None:
         self.message.setText(text)
         self.message.setStyleSheet("color: #c62828;" if error else "color: #2e7d32;")
+        self._message_is_error = error
+
+    def _clear_load_error(self) -> None:
+        """A load that worked again (e.g. the server is back) takes the old error away."""
+        if getattr(self, "_message_is_error", False):
+            self.show_message("")
 
     def _on_changed(self, what: str) -> None:
         if Hub.concerns(what, Hub.PROJECTS, Hub.REFERENCE, Hub.COMPANIES):
-            self.model.reload()
             if self.board_shown():
                 self.board.reload()
+                self._list_stale = True
             else:
+                self.model.reload()
                 self._board_stale = True
             if Hub.concerns(what, Hub.REFERENCE):
                 self._load_choices()
@@ -655,6 +700,7 @@ class ProjectsPage(Page):
         if self._board is None:
             self._board = ProjectBoard(self.context.db, self.context.hub, self.actor, self)
             self._board.message.connect(self.show_message)
+            self._board.loaded.connect(self._board_loaded)
             self._board.open_project.connect(self.open_form)
             self.stack.addWidget(self._board)
         return self._board
@@ -666,12 +712,21 @@ class ProjectsPage(Page):
         if self.board_shown():
             self.stack.setCurrentWidget(self.table)
             self.view_button.setText(self.tr("看板"))
+            if self._list_stale or self.model.filter != self.filter:
+                self._list_stale = False
+                self.totals.setText(self.tr("正在查询…"))
+                self.model.set_filter(self.filter)
+            elif not self.model.busy:
+                self._show_totals(self.model.count, self.model.total_wan)
         else:
             self.stack.setCurrentWidget(self.board)
             self.view_button.setText(self.tr("列表"))
             if self._board_stale or self.board.filter != self.filter:
                 self._board_stale = False
+                self.totals.setText(self.tr("正在查询…"))
                 self.board.set_filter(self.filter)
+            elif not self.board.busy:
+                self._show_totals(self.board.count, self.board.total_wan)
 
     def _open_current(self) -> None:
         index = self.table.currentIndex()

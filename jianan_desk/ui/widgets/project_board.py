@@ -1,5 +1,11 @@
 """The 项目库 kanban: one column per stage (线索 → 投产/运营; 终止 folded at the end).
 
+Each column's header shows its count and total investment (亿元) over the whole filtered
+set, from one grouped query; the column holds only its most recently changed cards
+(``CARDS_PER_COLUMN``), and "显示更多…" fetches the next ones. Both run off the GUI thread
+(``services.project_board``), one read-only Session each; a newer filter cancels the load
+still running for an older one (inside SQLite, as for the list).
+
 Cards show name, investor, 亿元 and days in stage. Dragging a card onto a later stage's
 column calls ``move_card(project_id, stage)``, which asks for the date and a note
 (``ProjectStageDialog``) and applies ``advance_stage``; tests call ``move_card`` with
@@ -8,13 +14,17 @@ column calls ``move_card(project_id, stage)``, which asks for the date and a not
 Signals:
     message(str, bool): something to tell the user (text, is_error).
     open_project(str): a card was double-clicked.
+    loaded(): every column is filled (``count``/``total_wan`` hold the board's totals).
+    more_loaded(str): a column (stage code) received its next cards.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
+import threading
+from collections.abc import Callable, Sequence
 from decimal import Decimal
+from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
@@ -27,6 +37,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListView,
+    QPushButton,
     QScrollArea,
     QStyle,
     QStyledItemDelegate,
@@ -38,11 +49,24 @@ from PySide6.QtWidgets import (
 
 from jianan_desk.domain.stages import Stage
 from jianan_desk.services.errors import NotFoundError, ValidationError
+from jianan_desk.services.project_board import (
+    CARDS_PER_COLUMN,
+    MORE_CARDS,
+    BoardData,
+    board_from,
+    complete_cards,
+    missing_columns,
+    more_cards,
+    stop_walk,
+    walk_first_cards,
+)
 from jianan_desk.services.project_query import (
+    CancelToken,
     ProjectFilter,
     ProjectRow,
+    QueryCancelled,
     StageTotal,
-    fetch_page,
+    interruptible,
     stage_summary,
 )
 from jianan_desk.services.projects import StageChangeResult
@@ -56,7 +80,6 @@ from jianan_desk.ui.dialogs.project_stage import (
 from jianan_desk.ui.hub import Hub
 from jianan_desk.ui.models.project_board import (
     BOARD_STAGES,
-    CARD_LIMIT,
     PROJECT_MIME,
     ROW_ROLE,
     StageCardsModel,
@@ -206,47 +229,80 @@ class StageColumn(QFrame):
         self.list = CardList(board, stage, self)
         self.list.setModel(self.model)
         layout.addWidget(self.list, 1)
-        self.more = QLabel("", self)
-        self.more.setObjectName("boardColumnMore")
+        self.empty = QLabel(self.tr("（无项目）"), self)
+        self.empty.setObjectName("boardColumnMore")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setVisible(False)
+        layout.addWidget(self.empty)
+        self.more = QPushButton(self)
+        self.more.setObjectName("boardColumnMoreButton")
+        self.more.setFlat(True)
+        self.more.setToolTip(self.tr("按最近更新排序，再显示 {0} 个").format(MORE_CARDS))
+        self.more.clicked.connect(lambda: board.load_more(stage))
         layout.addWidget(self.more)
         self.folded = False
+        self.loading_more = False
         self.total = StageTotal(stage.value, stage.label, 0, Decimal(0))
         self.set_folded(stage is Stage.DROPPED)
+
+    @property
+    def hidden(self) -> int:
+        """Matching projects of this column not shown as cards yet."""
+        return max(0, self.total.count - self.model.rowCount())
 
     def set_folded(self, folded: bool) -> None:
         self.folded = folded
         self.list.setVisible(not folded)
-        self.more.setVisible(not folded)
         self.summary.setVisible(not folded)
         self.fold.setText(self.tr("展开") if folded else self.tr("收起"))
         self.fold.setToolTip(self.tr("展开") if folded else self.tr("收起"))
         self.setFixedWidth(110 if folded else COLUMN_WIDTH)
+        self.update_more()
 
     def set_total(self, total: StageTotal) -> None:
         self.total = total
-        self.title.setText(f"{total.label}  {total.count}")
+        self.title.setText(f"{total.label}  {total.count:,}")
         self.summary.setText(f"{yi_text(total.total_investment_wan)} 亿元")
 
-    def set_cards(self, rows: list[ProjectRow]) -> None:
+    def set_cards(self, rows: Sequence[ProjectRow]) -> None:
+        self.loading_more = False
         self.model.set_rows(rows)
-        hidden = self.total.count - len(rows)
-        self.more.setText(
-            self.tr("另有 {0} 个未显示（请缩小筛选）").format(hidden) if hidden > 0 else ""
-        )
+        self.update_more()
+
+    def add_cards(self, rows: Sequence[ProjectRow]) -> None:
+        self.loading_more = False
+        self.model.append_rows(rows)
+        self.update_more()
+
+    def update_more(self) -> None:
+        hidden = self.hidden
+        if self.loading_more:
+            self.more.setText(self.tr("正在加载…"))
+        else:
+            self.more.setText(self.tr("显示更多…（还有 {0:,} 个）").format(hidden))
+        self.more.setEnabled(not self.loading_more)
+        self.more.setVisible(not self.folded and hidden > 0)
+        self.empty.setVisible(not self.folded and self.total.count == 0)
 
 
 class ProjectBoard(QWidget):
     message = Signal(str, bool)
     open_project = Signal(str)
     loaded = Signal()
+    more_loaded = Signal(str)
 
     def __init__(self, db: Database, hub: Hub, actor: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db, self.hub, self.actor = db, hub, actor
         self.filter = ProjectFilter()
         self._generation = 0
+        self._token = CancelToken()
+        box = self._token_box = [self._token]
+        self.destroyed.connect(lambda *_: box[0].cancel())  # a closed page stops its query
         self.busy = False
-        self._waiting: set[str] = set()
+        self.count = 0
+        self.total_wan = Decimal(0)
+        self.cancelled = 0  # superseded loads stopped (for tests and benchmarks)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea(self)
@@ -290,56 +346,139 @@ class ProjectBoard(QWidget):
         self.filter = f
         self.reload()
 
+    def _new_token(self) -> CancelToken:
+        self._token.cancel()  # whatever still runs for an older reload: stop it
+        token = self._token = self._token_box[0] = CancelToken()
+        return token
+
     def reload(self) -> None:
-        """Reload in the background: the stage totals, then each stage's cards in parallel
-        (one read-only Session each); ``loaded`` once every column is filled."""
+        """Reload in the background; ``loaded`` once the board shows every column's count,
+        sum and first cards.
+
+        Two read-only Sessions side by side: the grouped summary, and one walk down the
+        ``updated_at`` index filling every column (it stops as soon as the summary's counts
+        say the columns are full; the summary stops it outright when the matches are too
+        few for a walk to pay). Columns the walk left short are then fetched by their own
+        plans (``services.project_board``).
+        """
         self._generation += 1
         generation = self._generation
-        db, f = self.db, self.filter
+        token = self._new_token()
+        db, f, limit = self.db, self.filter, CARDS_PER_COLUMN
         self.busy = True
+        stop = threading.Event()
+        shared: dict[str, dict[str, int]] = {}  # the counts, as soon as the summary has them
+        parts: dict[str, Any] = {}
 
         def totals_work() -> list[StageTotal]:
-            with db.session(readonly=True) as s:
-                return stage_summary(s, f)
+            token.check()  # superseded while queued: do not start
+            with db.session(readonly=True) as s, interruptible(s, token):
+                totals = stage_summary(s, f)
+            shared["counts"] = {t.stage: t.count for t in totals}
+            if stop_walk(totals):
+                stop.set()
+            return totals
 
-        def cards_work(stage: str) -> list[ProjectRow]:
-            one = dataclasses.replace(f, stages=(stage,))
+        def walk_work() -> dict[str, list[ProjectRow]]:
+            token.check()
             with db.session(readonly=True) as s:
-                return fetch_page(s, one, "updated_at", True, 0, CARD_LIMIT)
-
-        def totals_in(totals: list[StageTotal]) -> None:
-            if not shiboken6.isValid(self) or generation != self._generation:
-                return
-            waiting = {t.stage for t in totals if t.count}
-            for total in totals:
-                column = self.columns[Stage(total.stage)]
-                column.set_total(total)
-                if not total.count:
-                    column.set_cards([])
-                    continue
-                run_in_background(
-                    lambda stage=total.stage: cards_work(stage),
-                    on_result=lambda rows, stage=total.stage: cards_in(stage, rows),
-                    on_error=failed,
+                return walk_first_cards(
+                    s, f, limit=limit, counts=lambda: shared.get("counts"), stop=stop, token=token
                 )
-            if not waiting:
-                self._finish()
-            self._waiting = waiting
 
-        def cards_in(stage: str, rows: list[ProjectRow]) -> None:
+        def complete_work(missing: dict[str, int]) -> dict[str, list[ProjectRow]]:
+            token.check()
+            with db.session(readonly=True) as s, interruptible(s, token):
+                return complete_cards(s, f, missing, limit=limit)
+
+        def part(key: str) -> Callable[[Any], None]:
+            def got(value: Any) -> None:
+                if not shiboken6.isValid(self) or generation != self._generation:
+                    return
+                parts[key] = value
+                if len(parts) == 2:
+                    both_in()
+
+            return got
+
+        def both_in() -> None:
+            totals, cards = parts["totals"], parts["cards"]
+            missing = missing_columns(totals, cards, limit)
+            if not missing:
+                show(board_from(totals, cards, limit))
+                return
+
+            def completed(more: dict[str, list[ProjectRow]]) -> None:
+                if shiboken6.isValid(self) and generation == self._generation:
+                    show(board_from(totals, {**cards, **more}, limit))
+
+            run_in_background(
+                lambda: complete_work(missing),
+                on_result=completed,
+                on_error=self._failed(generation),
+            )
+
+        def show(data: BoardData) -> None:
+            for column_data in data.columns:
+                column = self.columns[Stage(column_data.stage)]
+                column.set_total(
+                    StageTotal(
+                        column_data.stage,
+                        column_data.label,
+                        column_data.count,
+                        column_data.total_investment_wan,
+                    )
+                )
+                column.set_cards(column_data.cards)
+            self.count, self.total_wan = data.count, data.total_investment_wan
+            self._finish()
+
+        run_in_background(totals_work, on_result=part("totals"), on_error=self._failed(generation))
+        run_in_background(walk_work, on_result=part("cards"), on_error=self._failed(generation))
+
+    def load_more(self, stage: Stage | str) -> None:
+        """Fetch the next cards of ``stage``'s column (its "显示更多…"), in the background;
+        ``more_loaded(stage)`` when they are shown."""
+        column = self.columns[Stage(stage)]
+        if column.loading_more or column.hidden <= 0:
+            return
+        generation, token = self._generation, self._token
+        db, f = self.db, self.filter
+        code, offset, matches = column.stage.value, column.model.rowCount(), column.total.count
+        column.loading_more = True
+        column.update_more()
+
+        def work() -> list[ProjectRow]:
+            token.check()
+            with db.session(readonly=True) as s, interruptible(s, token):
+                return more_cards(s, f, code, offset, limit=MORE_CARDS, matches=matches)
+
+        def done(rows: list[ProjectRow]) -> None:
             if not shiboken6.isValid(self) or generation != self._generation:
                 return
-            self.columns[Stage(stage)].set_cards(rows)
-            self._waiting.discard(stage)
-            if not self._waiting:
-                self._finish()
+            column.add_cards(rows)
+            self.more_loaded.emit(code)
 
         def failed(exc: BaseException) -> None:
             if shiboken6.isValid(self) and generation == self._generation:
-                self.busy = False
-                self.message.emit(str(exc), True)
+                column.loading_more = False
+                column.update_more()
+            self._failed(generation)(exc)
 
-        run_in_background(totals_work, on_result=totals_in, on_error=failed)
+        run_in_background(work, on_result=done, on_error=failed)
+
+    def _failed(self, generation: int) -> Callable[[BaseException], None]:
+        def failed(exc: BaseException) -> None:
+            if not shiboken6.isValid(self):
+                return
+            if isinstance(exc, QueryCancelled):  # superseded: a newer load is on its way
+                self.cancelled += 1
+                return
+            if generation == self._generation:
+                self.busy = False
+                self.message.emit(str(exc) or type(exc).__name__, True)
+
+        return failed
 
     def _finish(self) -> None:
         self.busy = False
