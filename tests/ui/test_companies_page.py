@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from sqlalchemy import event
 
 from jianan_desk.services.companies import (
+    CompanyFilter,
     CompanyInput,
     ContactInput,
     add_contact,
@@ -17,6 +19,7 @@ from jianan_desk.services.projects import ProjectInput, create_project
 from jianan_desk.services.visits import VisitInput, create_visit
 from jianan_desk.ui.dialogs import company_form
 from jianan_desk.ui.hub import Hub
+from jianan_desk.ui.models import company_table
 from jianan_desk.ui.models.company_table import ENTITY_ROLE, CompaniesTableModel
 from jianan_desk.ui.pages.base import PageContext
 from jianan_desk.ui.pages.companies import KIND_LOCAL, CompaniesPage
@@ -299,34 +302,149 @@ def test_merge_models_pass_the_model_tester(qtmodeltester, qtbot, page, db, comp
     qtmodeltester.check(form.history_model)
 
 
-def test_typing_on_narrows_the_list_in_memory_and_changes_query_again(qtbot, page, db):
+class Statements:
+    """The SQL statements the database runs (from any thread)."""
+
+    def __init__(self, db):
+        self.seen: list[str] = []
+        self._engine = db.engine
+        event.listen(self._engine, "before_cursor_execute", self._record)
+
+    def _record(self, _conn, _cursor, statement, *_args):
+        self.seen.append(statement)
+
+    def likes(self) -> list[str]:
+        return [x for x in self.seen if " LIKE " in x.upper()]
+
+    def close(self):
+        event.remove(self._engine, "before_cursor_execute", self._record)
+
+
+def test_typing_is_answered_from_the_index_without_scanning_the_table(qtbot, page, db, companies):
     model = page.model
+    qtbot.waitUntil(lambda: model.indexed)
+    statements = Statements(db)
+    try:
+        for text, expected in (("nan", 1), ("nanjing sanjia", 1), ("nanjing sanjiax", 0),
+                               ("huawei", 1), ("s", 3)):  # fmt: skip
+            before = model.from_memory
+            with qtbot.waitSignal(model.loaded):
+                page.search.setText(text)  # no debounce: applied at once
+            assert model.rowCount() == expected and model.from_memory == before + 1
+        assert statements.likes() == []  # no keystroke scanned the table
+    finally:
+        statements.close()
+    # another filter: answered (by SQL until its own index is in)
     with qtbot.waitSignal(model.loaded):
-        page.search.setText("nan")  # 南京三佳 (南京)
-    assert model.rowCount() == 1 and model.narrowed == 1  # narrowed from the full list
-    with qtbot.waitSignal(model.loaded):
-        page.search.setText("nanjing sanjia")
-    assert model.rowCount() == 1 and model.narrowed == 2
-    with qtbot.waitSignal(model.loaded):
-        page.search.setText("nanjing sanjiax")
-    assert model.rowCount() == 0 and model.narrowed == 3
-    with qtbot.waitSignal(model.loaded):
-        page.search.setText("huawei")  # not narrower: queried
-    assert model.rowCount() == 1 and model.narrowed == 3
-    with qtbot.waitSignal(model.loaded):
-        page.kind.setCurrentIndex(KIND_LOCAL)  # another filter: queried
-    assert model.rowCount() == 0 and model.narrowed == 3
+        page.kind.setCurrentIndex(KIND_LOCAL)
+    assert ids_shown(model) == {companies["rbk"]}
+    qtbot.waitUntil(lambda: model.indexed)
     with qtbot.waitSignal(model.loaded):
         page.kind.setCurrentIndex(0)
-    # a company added elsewhere: the announcement makes the list query again
+
+
+def test_a_change_drops_the_index_so_no_keystroke_sees_old_data(qtbot, page, db):
+    model = page.model
+    qtbot.waitUntil(lambda: model.indexed)
     with db.session() as s:
-        create_company(s, CompanyInput(name="华润集团有限公司"), ACTOR)
+        create_company(s, CompanyInput(name="华润集团有限公司", city="深圳"), ACTOR)
     with qtbot.waitSignal(model.loaded):
         page.context.hub.announce(Hub.COMPANIES)
-    assert model.rowCount() == 1  # "huawei" still: 华为 (the announcement queried)
     with qtbot.waitSignal(model.loaded):
-        page.search.setText("hua")
-    assert model.narrowed == 3  # wider text: queried
+        page.search.setText("huarun")  # typed at once: maybe before the new index is in
+    assert model.rowCount() == 1
+    qtbot.waitUntil(lambda: model.indexed)
     with qtbot.waitSignal(model.loaded):
-        page.search.setText("huarun")
-    assert model.rowCount() == 1 and model.narrowed == 4
+        page.search.setText("华")
+    assert model.rowCount() == 2 and model.from_memory >= 1
+
+
+class ManualRunner:
+    """Runs the model's background work when the test says so, in any order."""
+
+    def __init__(self):
+        self.jobs: list[tuple] = []
+
+    def __call__(self, work, *, on_result, on_error):
+        self.jobs.append((work, on_result, on_error))
+
+    def compute(self, i):
+        work, on_result, on_error = self.jobs[i]
+        try:
+            value, ok = work(), True
+        except Exception as exc:  # delivered like operations.run_in_background does
+            value, ok = exc, False
+        return lambda: on_result(value) if ok else on_error(value)
+
+    def run(self, i):
+        self.compute(i)()
+
+
+def test_a_superseded_keystroke_is_cancelled_and_its_late_rows_are_dropped(qtbot, db, companies):
+    runner = ManualRunner()
+    model = CompaniesTableModel(db, runner=runner)
+    model.set_filter(CompanyFilter(text="nanjing"))  # job 0
+    late = runner.compute(0)  # its answer computed, not yet delivered
+    model.set_filter(CompanyFilter(text="huawei"))  # job 1 supersedes it
+    model.set_filter(CompanyFilter(text="byd"))  # job 2 supersedes job 1
+    runner.run(1)  # cancelled before it started: nothing shown
+    assert model.cancelled == 1 and model.rowCount() == 0 and model.busy
+    with qtbot.waitSignal(model.loaded):
+        runner.run(2)
+    assert model.rowCount() == 0 and not model.busy
+    model.set_filter(CompanyFilter(text="huawei"))  # job 4 (job 3: the index)
+    with qtbot.waitSignal(model.shown):
+        runner.run(len(runner.jobs) - 1)
+    late()  # the "nanjing" rows arrive last: dropped
+    assert ids_shown(model) == {companies["hw"]}
+
+
+def test_many_matches_show_the_first_window_then_grow_without_a_reset(
+    qtbot, qtmodeltester, db, companies, monkeypatch
+):
+    monkeypatch.setattr(company_table, "WINDOW", 2)
+    with db.session() as s:
+        for name in ("甲", "乙", "丙", "丁"):
+            create_company(s, CompanyInput(name=f"{name}科技有限公司"), ACTOR)
+    page = CompaniesPage(PageContext(db, Hub()))
+    qtbot.addWidget(page)
+    model = page.model
+    qtbot.waitUntil(lambda: not model.counting and model.rowCount() == 7)
+    qtmodeltester.check(model)  # and it keeps watching: every reset and insert below
+    load_index = CompaniesTableModel._load_index
+    resets: list[int] = []
+    inserted: list[tuple[int, int]] = []
+    model.modelReset.connect(lambda: resets.append(1))
+    model.rowsInserted.connect(lambda _p, first, last: inserted.append((first, last)))
+    counts: list[int] = []
+    model.loaded.connect(counts.append)
+    for indexed in (False, True):
+        if indexed:
+            monkeypatch.setattr(CompaniesTableModel, "_load_index", load_index)
+            page.apply_filter()  # the search box is empty: the whole list, and its index
+            qtbot.waitUntil(lambda: model.indexed and not model.counting)
+            resets.clear()
+            inserted.clear()
+            counts.clear()
+            with qtbot.waitSignal(model.shown) as shown:
+                page.search.setText("youxiangongsi")
+        else:  # no index (a change was just announced): SQL answers
+            monkeypatch.setattr(CompaniesTableModel, "_load_index", lambda self, base: None)
+            with qtbot.waitSignal(model.shown):
+                model.reload()  # the index is dropped (and, patched, not loaded again)
+            resets.clear()
+            counts.clear()
+            with qtbot.waitSignal(model.shown) as shown:
+                model.set_filter(CompanyFilter(text="gongsi"))
+        assert shown.args == [2] and model.counting
+        assert "正在统计" in page.count_label.text()
+        assert model.index(1, 0).data()  # the first window is in the model already
+        qtbot.waitUntil(lambda: not model.details_pending)
+        assert model.index(1, CompaniesTableModel.UPDATED_AT).data()  # and then every column
+        qtbot.waitUntil(lambda: not model.counting)
+        assert counts == [7] and model.rowCount() == 7
+        assert resets == [1] and inserted == [(2, 6)]  # appended: scrolling stays
+        assert model.indexed == indexed
+        assert "7" in page.count_label.text()
+        assert model.from_memory == (1 if indexed else 0)
+        qtbot.waitUntil(lambda: model.index(6, 0).data() is not None)  # later window

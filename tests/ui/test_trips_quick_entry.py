@@ -91,3 +91,36 @@ def test_unknown_company_is_refused(qtbot, db, trip):
     dialog.company.clear()
     assert not dialog.save_and_next()
     assert "请选择企业" in dialog.error.text()
+
+
+def test_on_a_big_database_keystrokes_are_answered_from_the_primed_index(
+    qtbot, db, trip, monkeypatch
+):
+    from jianan_desk.services import companies as service
+    from jianan_desk.ui.dialogs import trip_quick_visit
+
+    monkeypatch.setattr(trip_quick_visit, "PRIME_ABOVE", 1)  # 2 companies: "big"
+    with db.session() as s:
+        create_company(s, CompanyInput(name="三佳电子有限公司", city="深圳"), ACTOR)
+        expected = {
+            text: service.search_companies(s, text, limit=trip_quick_visit.SUGGESTIONS)
+            for text in ("sj", "sanjia", "深圳", "byd", "zzqy", "三佳 nanjing")
+        }
+    dialog = QuickVisitDialog(db, Hub(), ACTOR, trip_id=trip, on=DAY)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.searcher.primed)
+    assert isinstance(dialog.searcher._index, service.SearchIndex)  # joined off the GUI thread
+    monkeypatch.setattr(service, "_candidates", lambda *a: pytest.fail("queried"))
+    for text, choices in expected.items():
+        dialog.searcher._terms = dialog.searcher._rows = None  # no narrowing: the index
+        dialog.update_suggestions(text)
+        assert dialog._suggestions.stringList() == [dialog._label(c) for c in choices]
+    assert dialog._suggestions.stringList() == ["南京三佳精密传动科技有限公司（南京）"]
+    # a company added elsewhere: the index is dropped and loaded again, the new one found
+    with db.session() as s:
+        create_company(s, CompanyInput(name="比克电池有限公司", city="深圳"), ACTOR)
+    dialog.hub.announce(Hub.COMPANIES)
+    assert not dialog.searcher.primed
+    qtbot.waitUntil(lambda: dialog.searcher.primed)
+    dialog.update_suggestions("bike")
+    assert dialog._suggestions.stringList() == ["比克电池有限公司（深圳）"]

@@ -5,8 +5,9 @@ Company by search-as-you-type (name, pinyin, initials; ``services.companies
 follow-up in a few keystrokes ("7" = in 7 days). Ctrl+Enter saves and starts the next
 entry (date and trip kept); Esc closes. Each keystroke that narrows the previous text is
 answered from the previous answer (``CompanySearch``); on a big database every search key
-is loaded once off the GUI thread and no keystroke queries. Built in code (no Designer
-form yet).
+is loaded once off the GUI thread into a ``SearchIndex`` (all keys joined into one text,
+searched at C speed: a rare term costs a few ms on 100,000 companies) and no keystroke
+queries. Built in code (no Designer form yet).
 
 Signals:
     saved(str): a visit was recorded (its id); the hub was told ``trips``.
@@ -41,7 +42,7 @@ from jianan_desk.services.companies import (
     CompanyChoice,
     CompanyFilter,
     CompanySearch,
-    SearchKey,
+    SearchIndex,
     company_search_index,
     count_companies,
     list_contacts,
@@ -145,11 +146,12 @@ class QuickVisitDialog(QDialog):
         db, searcher = self.db, self.searcher
         generation = searcher.generation
 
-        def work() -> list[SearchKey] | None:
+        def work() -> SearchIndex | None:
             with db.session(readonly=True) as s:
                 if count_companies(s, CompanyFilter()) <= PRIME_ABOVE:
                     return None  # small: each query is quick anyway
-                return company_search_index(s)
+                rows = company_search_index(s)
+            return SearchIndex.of(rows)  # joined here, off the GUI thread
 
         run_in_background(
             work,

@@ -1,7 +1,9 @@
 """The 客商 page: the company list with search (pinyin too) and filters, new/edit forms.
 
 Filters: text (name, city, code; pinyin and initials), city, local/target, "last contact
-older than N days". The list is ``CompaniesTableModel`` (lazy, sorted in SQL). Double
+older than N days". The list is ``CompaniesTableModel`` (lazy, sorted in SQL). Each
+keystroke filters at once, without a debounce delay: the model supersedes (cancels) the
+search of the previous keystroke and answers from its in-memory index. Double
 click or Enter opens the company form; "新建企业" opens an empty one (with the duplicate
 warning). Select two rows (Ctrl+click) and "合并…" (Ctrl+M) opens the merge dialog; a
 company form showing likely duplicates offers the same. Reloads itself when the hub
@@ -12,7 +14,7 @@ from __future__ import annotations
 
 import getpass
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,7 +39,6 @@ from jianan_desk.ui.hub import Hub
 from jianan_desk.ui.models.company_table import CompaniesTableModel
 from jianan_desk.ui.pages.base import Page, PageContext
 
-SEARCH_DELAY_MS = 150
 KIND_ALL, KIND_LOCAL, KIND_TARGET = 0, 1, 2
 
 
@@ -98,11 +99,7 @@ class CompaniesPage(Page):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count_label)
 
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(SEARCH_DELAY_MS)
-        self._timer.timeout.connect(self.apply_filter)
-        self.search.textChanged.connect(self._timer.start)
+        self.search.textChanged.connect(self.apply_filter)
         self.city.currentIndexChanged.connect(self.apply_filter)
         self.kind.currentIndexChanged.connect(self.apply_filter)
         self.stale_days.valueChanged.connect(self.apply_filter)
@@ -114,6 +111,7 @@ class CompaniesPage(Page):
         self.table.doubleClicked.connect(
             lambda index: self.open_company(self.model.company_id(index.row()))
         )
+        self.model.shown.connect(self._shown)
         self.model.loaded.connect(self._loaded)
         context.hub.changed.connect(self._on_changed)
         self._fill_cities()
@@ -145,8 +143,12 @@ class CompaniesPage(Page):
         )
 
     def apply_filter(self) -> None:
-        self._timer.stop()
         self.model.set_filter(self.current_filter())
+
+    def _shown(self, count: int) -> None:
+        if self.model.counting:  # the first rows are in; more are being counted
+            self.count_label.setText(self.tr("已显示前 %n 家，正在统计…", "", count))
+        self._selection_changed()
 
     def _loaded(self, count: int) -> None:
         self.count_label.setText(self.tr("共 %n 家企业", "", count))
