@@ -160,6 +160,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--map", action="append", default=[], metavar="表头=字段", help="手工指定列的含义，可多次"
     )
     p.add_argument("--actor", default="Excel导入", metavar="NAME", help="记入修改日志的操作人")
+    from jianan_desk import cli_import  # --map-industry: the asking step for industry names
+
+    cli_import.add_argument(p)
 
     p = sub.add_parser("export", help="导出清单（项目、客商、拜访、目标）或导入模板为 .xlsx")
     p.add_argument(  # checked against excel.export_kinds (imported only when exporting)
@@ -531,11 +534,24 @@ def cmd_import(args: argparse.Namespace) -> int:
         db = _open(args, write=not args.dry_run)
         try:
             with db.session() as session:
+                extra = {}
+                if args.kind == "projects":  # industry names: the asking step's answers
+                    from jianan_desk import cli_import
+
+                    try:
+                        extra["industry_map"], _ = cli_import.industry_map(
+                            session, args.map_industry
+                        )
+                    except ValueError as exc:
+                        raise CliError(str(exc)) from exc
                 try:
-                    plan = kind.plan(session, table, overrides=overrides)
+                    plan = kind.plan(session, table, overrides=overrides, **extra)
                 except ValueError as exc:
                     raise CliError(f"工作表“{table.sheet}”：{exc}") from exc
                 _print_plan(plan)
+                if extra:
+                    for line in cli_import.unmatched_lines(session, plan):
+                        print(line)
                 if args.dry_run:
                     session.rollback()
                     print("预览模式（--dry-run）：未写入任何数据。")
@@ -572,6 +588,8 @@ def cmd_import(args: argparse.Namespace) -> int:
                 from jianan_desk.excel.columns import remember_mapping
 
                 remember_mapping(plan.columns)
+                if extra:
+                    cli_import.remember(session, args.map_industry)
         finally:
             db.dispose()
     print(

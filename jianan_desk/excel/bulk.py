@@ -20,17 +20,22 @@ same rules and the same records as the service:
 
 Investors: an existing company is matched by exact name, then by normalised name
 (``domain.company_names``) with set lookups; names new to the database are created once
-each. Rows matching an existing project (updates) go through the service: they are few in
-practice, and an update must show and log exactly what changed.
+each. Rows matching an existing project are written by ``update_projects`` (Core UPDATE
+executemany, diffed against the stored row at write time, one ``update`` log entry each)
+unless they move the project's stage: those go through the service, whose stage rules
+need the stored history.
 
 Everything runs in the caller's transaction: the caller commits, or rolls back on an
-error or a cancel (``ImportCancelled``), and nothing is written.
+error or a cancel (``ImportCancelled``), and nothing is written. Sync: bulk-written rows
+carry no stamps of their own; ``store.sync_stamps.refresh`` stamps them before the next
+export (an imported project reaches other installations and shows in its history).
 
-Speed (100,000-row benchmark ledger, ``benchmarks/bench_excel.py``): a large import on
-SQLite drops the filled tables' secondary indexes and re-creates them at the end, in the
-same transaction (``indexes_rebuilt``); a row's stage plan (events, derived columns, their
-log entries) is computed once per distinct stage/date combination (``_stage_plan``);
-values are converted to storage format column by column, each distinct value once.
+Speed (100,000-row benchmark ledger, ``benchmarks/bench_excel.py``): one pass over the
+rows building plain tuples (``insert_tuples``: the driver's executemany with the columns'
+bind processors, each distinct value converted once per chunk); ids drawn in batches
+(``new_ids``); a row's stage plan made once per *shape* of its dates (``_stage_plan``);
+a large import on SQLite drops the filled tables' secondary indexes and re-creates them
+at the end, in the same transaction (``indexes_rebuilt``).
 """
 
 from __future__ import annotations
@@ -44,7 +49,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from sqlalchemy import insert, select
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from jianan_desk.domain.company_names import company_search_key, normalize_company_name
@@ -91,6 +96,21 @@ def new_id() -> str:
     """``str(uuid.uuid4())`` (same randomness, version and variant bits), 4× cheaper."""
     h = "%032x" % ((int.from_bytes(os.urandom(16)) & _UUID_CLEAR) | _UUID_SET)
     return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+
+
+_VARIANT = {c: "89ab"[int(c, 16) & 3] for c in "0123456789abcdef"}
+
+
+def new_ids(n: int) -> list[str]:
+    """``n`` ids as ``new_id`` makes them (122 random bits, version 4, variant 10xx), from
+    one read of the system's random source."""
+    h = os.urandom(16 * n).hex()
+    variant = _VARIANT
+    return [
+        f"{h[i : i + 8]}-{h[i + 8 : i + 12]}-4{h[i + 13 : i + 16]}-"
+        f"{variant[h[i + 16]]}{h[i + 17 : i + 20]}-{h[i + 20 : i + 32]}"
+        for i in range(0, 32 * n, 32)
+    ]
 
 
 # companies repeat across a ledger's rows: each distinct name normalised once
@@ -161,12 +181,23 @@ def insert_rows(session: Session, table: Any, rows: list[dict[str, Any]]) -> Non
     ``executemany`` with the columns' own bind processors (about twice as fast)."""
     if not rows:
         return
+    names = tuple(rows[0])
+    insert_tuples(session, table, names, [tuple(row[n] for n in names) for row in rows])
+
+
+def insert_tuples(
+    session: Session, table: Any, names: tuple[str, ...], rows: list[tuple[Any, ...]]
+) -> None:
+    """Insert ``rows`` (tuples of the columns ``names``, Python values). SQLite: the
+    driver's ``executemany`` with the columns' own bind processors, each distinct value
+    converted once; other databases: Core ``insert`` with ``executemany``."""
+    if not rows:
+        return
     connection = session.connection()
     dialect = connection.dialect
     if dialect.name != "sqlite":
-        connection.execute(insert(table), rows)
+        connection.execute(insert(table), [dict(zip(names, row, strict=True)) for row in rows])
         return
-    names = tuple(rows[0])
     key = (table.name, names)
     if key not in _INSERTS:
         cols = [table.c[n] for n in names]
@@ -176,18 +207,18 @@ def insert_rows(session: Session, table: Any, rows: list[dict[str, Any]]) -> Non
         )
         _INSERTS[key] = (sql, [c.type._cached_bind_processor(dialect) for c in cols])
     sql, procs = _INSERTS[key]
-    columns: list[list[Any]] = []
-    for name, proc in zip(names, procs, strict=True):
-        values = [row[name] for row in rows]
-        if proc is not None:  # a chunk's rows share their timestamps, dates and amounts
-            memo: dict[Any, Any] = {None: None}
-            for v in values:
+    if any(proc is not None for proc in procs):
+        columns: list[Any] = list(zip(*rows, strict=True))
+        for i, proc in enumerate(procs):
+            if proc is None:
+                continue
+            memo: dict[Any, Any] = {None: None}  # a chunk's rows share dates and amounts
+            for v in columns[i]:
                 if v not in memo:
                     memo[v] = proc(v)
-            values = [memo[v] for v in values]
-        columns.append(values)
-    params = list(zip(*columns, strict=True))
-    connection.exec_driver_sql(sql, params)
+            columns[i] = [memo[v] for v in columns[i]]
+        rows = list(zip(*columns, strict=True))
+    connection.exec_driver_sql(sql, rows)
 
 
 def log_row(
@@ -301,8 +332,49 @@ class _StagePlan(NamedTuple):
     signed: bool  # the row reached 签约: its log shows the signed investment
 
 
-@lru_cache(maxsize=8192)
+_PLACEHOLDER_BASE = dt.date(2000, 1, 1)
+
+
 def _stage_plan(steps: tuple[tuple[Stage, dt.date | None], ...], today: dt.date) -> _StagePlan:
+    """What ``steps`` write (events, derived columns, their log entry); raises
+    StageTransitionError as the service would.
+
+    The stage rules look at dates only through comparisons (order, "not after today"),
+    so the plan is made once per *shape*: the row's dates and today replaced by
+    placeholders in the same order (equal dates equal). A ledger has a handful of shapes
+    but tens of thousands of distinct date combinations. A refused shape is planned
+    again with the real dates, so that the message names them."""
+    distinct = sorted({d for _, d in steps if d is not None} | {today})
+    to_placeholder = {d: _PLACEHOLDER_BASE + dt.timedelta(days=i) for i, d in enumerate(distinct)}
+    shape = tuple((stage, to_placeholder[d] if d else None) for stage, d in steps)
+    back = tuple((v, k) for k, v in to_placeholder.items())
+    try:
+        return _real_plan(shape, to_placeholder[today], back)
+    except StageTransitionError:
+        _stage_events(steps, today)  # raises with the real dates in its message
+        raise
+
+
+@lru_cache(maxsize=2048)  # ledgers repeat some date combinations; memory stays small
+def _real_plan(
+    shape: tuple[tuple[Stage, dt.date | None], ...],
+    today: dt.date,
+    back_items: tuple[tuple[dt.date, dt.date], ...],
+) -> _StagePlan:
+    """The shape's plan with the placeholders turned back into the row's dates."""
+    planned = _shape_plan(shape, today)
+    back: dict[Any, Any] = dict(back_items)
+    back[None] = None
+    events = tuple(
+        (stage, back[on], note, kind, reason, signed)
+        for stage, on, note, kind, reason, signed in planned.events
+    )
+    derived = {k: (back[v] if k != "stage" else v) for k, v in planned.derived.items()}
+    return _StagePlan(events, derived, diff({"stage": Stage.LEAD.value}, derived), planned.signed)
+
+
+@lru_cache(maxsize=1024)
+def _shape_plan(steps: tuple[tuple[Stage, dt.date | None], ...], today: dt.date) -> _StagePlan:
     planned, history = _stage_events(steps, today)
     stage = planned[-1][0].stage if planned else Stage.LEAD
     derived = {
@@ -403,6 +475,8 @@ def _insert_new_projects(
     done_before: int,
     total: int | None,
 ) -> list[Any]:
+    """One pass over the rows building plain tuples (projects, stage events, change_log,
+    new companies), written chunk by chunk with ``insert_tuples``."""
     companies = CompanyIndex(session)
     total = total if total is not None else len(rows)
     failed: list[Any] = []
@@ -412,17 +486,20 @@ def _insert_new_projects(
         ChangeLog.__table__,
     )
     company_t = Company.__table__
+    defaults = tuple((c, d) for c, d in _PROJECT_DEFAULTS.items() if c != "company_id")
     done = done_before
     for start in range(0, len(rows), CHUNK_ROWS):
         if cancelled is not None and cancelled():
             raise ImportCancelled
         now = utcnow()
+        chunk = rows[start : start + CHUNK_ROWS]
+        ids = iter(new_ids(len(chunk) * 5))  # project, its log, events; then one by one
         new_companies: list[dict[str, Any]] = []
-        projects: list[dict[str, Any]] = []
-        events: list[dict[str, Any]] = []
-        logs: list[dict[str, Any]] = []
-        for row in rows[start : start + CHUNK_ROWS]:
-            values: dict[str, Any] = dict(row.values)
+        projects: list[tuple[Any, ...]] = []
+        events: list[tuple[Any, ...]] = []
+        logs: list[tuple[Any, ...]] = []
+        for row in chunk:
+            values: dict[str, Any] = row.values
             try:
                 staged = _stage_plan(tuple(row.steps), today)
             except StageTransitionError as exc:
@@ -440,67 +517,208 @@ def _insert_new_projects(
                     companies.add(company_id, investor, crow["normalized_name"])
                     new_companies.append(crow)
                     logs.append(
-                        log_row(
-                            "company", company_id, actor, "create", {"name": [None, investor]}, now
+                        _log_tuple(
+                            next(ids, None) or new_id(), "company", company_id, actor,
+                            {"name": [None, investor]}, now, None,
                         )
-                    )
+                    )  # fmt: skip
                 investor = companies.names[company_id]
-                values["company_id"] = company_id
-            pid = new_id()
+            pid = next(ids, None) or new_id()
             total_wan: Decimal = values.get("total_investment_wan") or Decimal(0)
+            derived = staged.derived
             projects.append(
-                {
-                    **values,
-                    "id": pid,
-                    **staged.derived,
-                    "updated_by": actor,
-                    "investor_name": investor,
-                    "search_key": fast_project_search_key(
+                (
+                    *[values.get(c, d) for c, d in defaults],
+                    company_id,
+                    values["name"],
+                    pid,
+                    derived["stage"],
+                    derived["signed_on"],
+                    derived["stage_on"],
+                    actor,
+                    investor,
+                    fast_project_search_key(
                         values["name"],
                         investor,
-                        values.get("location", ""),
-                        values.get("notes", ""),
+                        values.get("location") or "",
+                        values.get("notes") or "",
                     ),
-                    "source_visit_id": None,
-                    "created_at": now,
-                    "updated_at": now,
-                    "deleted_at": None,
-                    "version": 1,
-                }
+                    None,
+                    now,
+                    now,
+                    None,
+                    1,
+                )
             )
             for stage, occurred_on, note, kind, reason, signed in staged.events:
                 events.append(
-                    {
-                        "id": new_id(),
-                        "project_id": pid,
-                        "stage": stage,
-                        "occurred_on": occurred_on,
-                        "note": note,
-                        "recorded_by": actor,
-                        "signed_investment_wan": total_wan if signed else None,
-                        "kind": kind,
-                        "reason": reason,
-                        "superseded_by_id": None,
-                        "created_at": now,
-                        "updated_at": now,
-                        "deleted_at": None,
-                        "version": 1,
-                    }
-                )
+                    (
+                        next(ids, None) or new_id(), pid, stage, occurred_on, note, actor,
+                        total_wan if signed else None, kind, reason, None, now, now, None, 1,
+                    )
+                )  # fmt: skip
             changes = _plain_changes(values)
+            if company_id is not None:
+                changes["company_id"] = [None, company_id]
             changes.update(staged.changes)
             if staged.signed:
                 changes["signed_investment_wan"] = [None, plain(total_wan)]
-            logs.append(log_row("project", pid, actor, "create", changes, now, parent_id=pid))
+            logs.append(
+                _log_tuple(next(ids, None) or new_id(), "project", pid, actor, changes, now, pid)
+            )
             row.project_id = pid
         insert_rows(session, company_t, new_companies)
-        insert_rows(session, project_t, _uniform(projects))
-        insert_rows(session, event_t, events)
-        insert_rows(session, log_t, logs)
-        done += min(CHUNK_ROWS, len(rows) - start)
+        insert_tuples(session, project_t, _PROJECT_COLUMNS, projects)
+        insert_tuples(session, event_t, _EVENT_COLUMNS, events)
+        insert_tuples(session, log_t, _LOG_COLUMNS, logs)
+        done += len(chunk)
         if progress is not None:
             progress(done, total)
     return failed
+
+
+_EVENT_COLUMNS = (
+    "id", "project_id", "stage", "occurred_on", "note", "recorded_by",
+    "signed_investment_wan", "kind", "reason", "superseded_by_id", "created_at",
+    "updated_at", "deleted_at", "version",
+)  # fmt: skip
+_LOG_COLUMNS = (
+    "id", "entity", "entity_id", "parent_id", "actor", "action", "changes", "at",
+    "created_at", "updated_at", "version",
+)  # fmt: skip
+
+
+def _log_tuple(
+    log_id: str,
+    entity: str,
+    entity_id: str,
+    actor: str,
+    changes: dict[str, list[Any]],
+    at: dt.datetime,
+    parent_id: str | None,
+    action: str = "create",
+) -> tuple[Any, ...]:
+    """``log_row`` as a tuple of ``_LOG_COLUMNS``."""
+    return (log_id, entity, entity_id, parent_id, actor, action, _LOG_JSON(changes), at, at, at, 1)
+
+
+def update_projects(
+    session: Session,
+    rows: list[Any],
+    *,
+    actor: str,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+    done_before: int = 0,
+    total: int | None = None,
+) -> int:
+    """Write planned updates (``RowPlan`` with ``values`` from the service's rules, no
+    stage move, same investor) as ``update_project`` would: only changed fields, diffed
+    against the row as stored *now*; ``updated_at``/``updated_by``, ``version + 1`` and
+    the search key; one change_log entry ``update`` with ``{field: [old, new]}`` each.
+    Core ``UPDATE … WHERE id = ?`` with executemany, grouped by the set of changed
+    columns. Returns how many projects changed."""
+    actor = clean_actor(actor)
+    project_t, log_t = Project.__table__, ChangeLog.__table__
+    total = total if total is not None else len(rows)
+    changed = 0
+    done = done_before
+    for start in range(0, len(rows), CHUNK_ROWS):
+        if cancelled is not None and cancelled():
+            raise ImportCancelled
+        chunk = rows[start : start + CHUNK_ROWS]
+        now = utcnow()
+        keys = list(chunk[0].values)
+        cols = [project_t.c[k] for k in (*keys, "updated_at", "investor_name")]
+        stored: dict[str, tuple[Any, ...]] = {}
+        ids = [r.project_id for r in chunk]
+        for i in range(0, len(ids), 500):
+            for found in session.execute(
+                select(project_t.c.id, *cols).where(
+                    project_t.c.id.in_(ids[i : i + 500]), project_t.c.deleted_at.is_(None)
+                )
+            ):
+                stored[found[0]] = tuple(found[1:])
+        groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+        logs: list[tuple[Any, ...]] = []
+        stamped: list[tuple[str, tuple[str, ...], dt.datetime]] = []
+        log_ids = iter(new_ids(len(chunk)))
+        for row in chunk:
+            old_row = stored.get(row.project_id)
+            if old_row is None:
+                continue  # deleted since the plan: nothing to update
+            values = row.values
+            changes = diff(dict(zip(keys, old_row, strict=False)), values)
+            if not changes:
+                continue
+            fields = tuple(sorted(changes))
+            params = {f"v_{k}": values[k] for k in fields}
+            params["b_id"] = row.project_id
+            params["b_search_key"] = fast_project_search_key(
+                values["name"], old_row[-1] or "", values.get("location") or "",
+                values.get("notes") or "",
+            )  # fmt: skip
+            groups.setdefault(fields, []).append(params)
+            stamped.append((row.project_id, fields, old_row[-2]))
+            logs.append(
+                _log_tuple(
+                    next(log_ids), "project", row.project_id, actor, changes, now,
+                    row.project_id, "update",
+                )
+            )  # fmt: skip
+        for fields, params in groups.items():
+            stmt = (
+                update(project_t)
+                .where(project_t.c.id == bindparam("b_id"))
+                .values(
+                    {
+                        **{k: bindparam(f"v_{k}") for k in fields},
+                        "search_key": bindparam("b_search_key"),
+                        "updated_at": now,
+                        "updated_by": actor,
+                        "version": project_t.c.version + 1,
+                    }
+                )
+            )
+            session.connection().execute(stmt, params)
+            changed += len(params)
+        insert_tuples(session, log_t, _LOG_COLUMNS, logs)
+        _stamp_updates(session, stamped)
+        done += len(chunk)
+        if progress is not None:
+            progress(done, total)
+    return changed
+
+
+def _stamp_updates(session: Session, rows: list[tuple[str, tuple[str, ...], dt.datetime]]) -> None:
+    """Sync stamps for bulk-updated projects, as the ORM hook (``store.sync_stamps``) gives
+    an update: one new stamp for each changed field (and ``updated_by``); a row with no
+    stamp yet first gets a base stamp for its other fields. Without them a re-import made
+    within seconds of a sync would not travel (``refresh`` allows for clock slack)."""
+    if not rows:
+        return
+    from jianan_desk.domain import hlc
+    from jianan_desk.store import sync_stamps as ss
+
+    conn = session.connection()
+    if ss.get_meta(conn, ss.KEY_ORIGIN) is None:
+        ss.ensure_baseline(conn)
+    stamp = ss.next_stamp(conn)
+    origin = ss.unstamped_origin(conn)
+    refreshed = ss.get_meta(conn, ss.KEY_REFRESHED)
+    baseline = dt.datetime.fromisoformat(refreshed) if refreshed else None
+    synced = set(ss.synced_fields(Project.__table__))
+    known = ss.stamps_of(conn, "projects", [r[0] for r in rows])
+    out: list[dict[str, str]] = []
+    for pid, fields, before in rows:
+        if not known.get(pid) and before is not None:
+            old = baseline is not None and before <= baseline
+            base = hlc.from_datetime(before, origin) if old else stamp
+            out.append({"tbl": "projects", "row_id": pid, "field": ss.BASE, "hlc": base})
+        for name in (*fields, "updated_by"):
+            if name in synced:
+                out.append({"tbl": "projects", "row_id": pid, "field": name, "hlc": stamp})
+    ss.put_stamps(conn, out)
 
 
 _PROJECT_DEFAULTS: dict[str, Any] = {
@@ -527,6 +745,9 @@ _PROJECT_DEFAULTS: dict[str, Any] = {
 }
 
 
-def _uniform(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """executemany needs the same keys in every row."""
-    return [{**_PROJECT_DEFAULTS, **r} for r in rows]
+_PROJECT_COLUMNS = (
+    *(c for c in _PROJECT_DEFAULTS if c != "company_id"),
+    "company_id", "name", "id", "stage", "signed_on", "stage_on", "updated_by",
+    "investor_name", "search_key", "source_visit_id", "created_at", "updated_at",
+    "deleted_at", "version",
+)  # fmt: skip

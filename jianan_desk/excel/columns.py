@@ -219,6 +219,12 @@ def load_mappings() -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
+def _save_json(path: Path, data: dict[str, Any]) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    tmp.replace(path)
+
+
 def remember_mapping(cmap: ColumnMap) -> None:
     """Store ``cmap`` for files with the same header row."""
     data = load_mappings()
@@ -227,10 +233,37 @@ def remember_mapping(cmap: ColumnMap) -> None:
         "headers": cmap.headers,
         "fields": {f: c for f, c in cmap.fields.items()},
     }
-    path = _mappings_path()
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-    tmp.replace(path)
+    _save_json(_mappings_path(), data)
+
+
+INDUSTRY_ANSWERS_FILE = "import-industries.json"
+
+
+def _industry_answers_path() -> Path:
+    from jianan_desk.paths import data_dir
+
+    return data_dir() / INDUSTRY_ANSWERS_FILE
+
+
+def load_industry_answers() -> dict[str, str]:
+    """Industry names answered in the asking step of earlier imports: normalised name →
+    222 node *code* (stable across databases), or "" for 不指定."""
+    try:
+        saved = json.loads(_industry_answers_path().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(saved, dict):
+        return {}
+    return {str(k): v for k, v in saved.items() if isinstance(v, str)}
+
+
+def remember_industry_answers(answers: dict[str, str]) -> None:
+    """Add ``answers`` (normalised name → node code or "") to the remembered ones."""
+    if not answers:
+        return
+    merged = load_industry_answers()
+    merged.update(answers)
+    _save_json(_industry_answers_path(), merged)
 
 
 def map_columns(

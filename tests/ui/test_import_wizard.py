@@ -10,9 +10,16 @@ from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
 from jianan_desk.excel import projects_import
-from jianan_desk.excel.columns import load_mappings
-from jianan_desk.store.models import ChangeLog, Company, Project
-from jianan_desk.ui.dialogs.import_wizard import FILE, MAPPING, PREVIEW, RUN, ImportWizard
+from jianan_desk.excel.columns import load_industry_answers, load_mappings
+from jianan_desk.store.models import ChangeLog, Company, IndustryNode, Project
+from jianan_desk.ui.dialogs.import_wizard import (
+    FILE,
+    INDUSTRY,
+    MAPPING,
+    PREVIEW,
+    RUN,
+    ImportWizard,
+)
 from jianan_desk.ui.hub import Hub
 from tests.excel.test_import_projects import messy_rows, write_messy_xlsx
 
@@ -75,6 +82,57 @@ def test_full_flow_with_manual_mapping(qtbot, wizard, db, tmp_path):
     assert wizard.ui.cancelButton.text() == "关闭"
     # the mapping is remembered for files with the same headers
     assert any(m["fields"].get("construction_content") == 11 for m in load_mappings().values())
+
+
+def test_unmatched_industries_are_asked_and_remembered(qtbot, wizard, db, tmp_path):
+    rows = messy_rows()
+    rows[0][6], rows[1][6], rows[2][6] = "汽车零部件", "火星产业", "汽车零部件"
+    path = write_messy_xlsx(tmp_path / "industries.xlsx", rows)
+    wait(qtbot, wizard.load_file(path))
+    qtbot.mouseClick(wizard.ui.nextButton, Qt.MouseButton.LeftButton)
+    assert wizard.step() == MAPPING
+    qtbot.mouseClick(wizard.ui.nextButton, Qt.MouseButton.LeftButton)
+    wait(qtbot, wizard.operation)
+    # the asking page: one line per distinct name, with its row count and a guess
+    assert wizard.step() == INDUSTRY
+    form = wizard.ui.industryForm
+    labels = [form.itemAt(i, form.ItemRole.LabelRole).widget().text()
+              for i in range(form.rowCount())]  # fmt: skip
+    assert labels == ["汽车零部件（2 行）", "火星产业（1 行）"]
+    with db.session(readonly=True) as s:
+        ids = dict(s.execute(select(IndustryNode.code, IndustryNode.id)).all())
+    combos = wizard._industry_combos
+    assert combos["汽车零部件"].currentData() == ids["auto"]  # best guess preselected
+    assert (
+        combos["火星产业"].currentData() == "" and combos["火星产业"].currentText() == "（不指定）"
+    )
+    assert combos["汽车零部件"].count() == 1 + 6 + 21  # 不指定 + industries + chain links
+    wizard.grab().save(str(tmp_path / "industries.png"))
+    wizard.set_industry("火星产业", ids["hair.wig"])
+    qtbot.mouseClick(wizard.ui.nextButton, Qt.MouseButton.LeftButton)
+    wait(qtbot, wizard.operation)
+    assert wizard.step() == PREVIEW and wizard.plan is not None and not wizard.plan.errors
+    # back goes to the asking page, then to the mapping
+    qtbot.mouseClick(wizard.ui.backButton, Qt.MouseButton.LeftButton)
+    assert wizard.step() == INDUSTRY
+    qtbot.mouseClick(wizard.ui.nextButton, Qt.MouseButton.LeftButton)
+    wait(qtbot, wizard.operation)
+    qtbot.mouseClick(wizard.ui.nextButton, Qt.MouseButton.LeftButton)  # 导入
+    wait(qtbot, wizard.operation)
+    assert wizard.result is not None and wizard.result.created == 7
+    with db.session(readonly=True) as s:
+        got = dict(s.execute(select(Project.name, Project.chain_link_id)).all())
+    assert got["智能装备 产业园"] == ids["hair.wig"]
+    assert load_industry_answers() == {"汽车零部件": "auto", "火星": "hair.wig"}
+    # the next file: the remembered answers are preselected
+    wizard2 = ImportWizard(db, Hub(), "测试员")
+    qtbot.addWidget(wizard2)
+    wait(qtbot, wizard2.load_file(path))
+    qtbot.mouseClick(wizard2.ui.nextButton, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(wizard2.ui.nextButton, Qt.MouseButton.LeftButton)
+    wait(qtbot, wizard2.operation)
+    assert wizard2.step() == INDUSTRY
+    assert wizard2._industry_combos["火星产业"].currentData() == ids["hair.wig"]
 
 
 def test_cancel_leaves_the_database_unchanged(qtbot, wizard, db, tmp_path, monkeypatch):

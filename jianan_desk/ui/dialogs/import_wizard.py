@@ -5,6 +5,10 @@
 2. the header row's columns, each with the field it fills (recognised by header synonyms,
    or remembered from an earlier file with the same headers); unknown columns can be
    mapped by hand or left out;
+   2b. (projects) industry names that match no 222 node exactly or normalised are asked
+   about: one line per distinct name with its row count and a combo box of the nodes
+   (the answer remembered from an earlier file, else the likely node, else 不指定);
+   the answers are remembered after the import, like the column mapping;
 3. the preview: every row with what will happen to it (新建 / 更新 / 无变化 / 错误) and
    why — the changes of an update, each error in Chinese; 跳过错误行 imports the rest;
 4. the import runs off the GUI thread (``ui.operations``) in one transaction, with a
@@ -32,6 +36,13 @@ from jianan_desk.excel.projects_import import (
     ImportFailed,
     ImportPlan,
     ImportResult,
+    IndustryChoice,
+    UnmatchedIndustry,
+    industry_choices,
+    industry_key,
+    remember_industry_map,
+    remembered_industry_map,
+    unmatched_industries,
     write_error_workbook,
 )
 from jianan_desk.excel.reader import SpreadsheetError, Table, read_table
@@ -42,7 +53,7 @@ from jianan_desk.ui.hub import Hub
 from jianan_desk.ui.models.roles import ENTITY_ROLE, SORT_ROLE, AnyIndex
 from jianan_desk.ui.operations import Operation, run_in_background
 
-FILE, MAPPING, PREVIEW, RUN = range(4)
+FILE, MAPPING, PREVIEW, RUN, INDUSTRY = range(5)  # stack order (INDUSTRY comes after MAPPING)
 ACTION_LABELS = {"new": "新建", "update": "更新", "same": "无变化", "error": "错误"}
 ACTION_COLOURS = {"new": "#1a7f37", "update": "#0b5cad", "same": "#6b7280", "error": "#c62828"}
 FILE_FILTER = "表格文件 (*.xlsx *.xlsm *.xls *.ods *.csv);;所有文件 (*)"
@@ -139,6 +150,11 @@ class ImportWizard(QDialog):
         self.operation: Operation | None = None
         self.cancel_event = threading.Event()
         self._combos: dict[int, QComboBox] = {}
+        # the asking step: None until answered for the current mapping
+        self._industry_map: dict[str, str] | None = None
+        self._industry_combos: dict[str, QComboBox] = {}
+        self._choices: list[IndustryChoice] = []
+        self._asked = False  # the industry page was shown for this plan
         self._running = False
         self._done = False
         self._path = Path()
@@ -180,11 +196,12 @@ class ImportWizard(QDialog):
         titles = {
             FILE: self.tr("第 1 步，共 4 步：选择文件"),
             MAPPING: self.tr("第 2 步，共 4 步：核对列的含义"),
+            INDUSTRY: self.tr("第 2 步（续）：为未识别的产业名称选择“222”节点"),
             PREVIEW: self.tr("第 3 步，共 4 步：预览导入结果"),
             RUN: self.tr("第 4 步，共 4 步：导入"),
         }
         self.ui.stepLabel.setText(f"<b>{titles[step]}</b>")
-        self.ui.backButton.setEnabled(step in (MAPPING, PREVIEW) and not self._running)
+        self.ui.backButton.setEnabled(step in (MAPPING, INDUSTRY, PREVIEW) and not self._running)
         self.ui.nextButton.setVisible(step != RUN)
         self.ui.nextButton.setText(self.tr("导入") if step == PREVIEW else self.tr("下一步"))
         self._update_next()
@@ -211,6 +228,10 @@ class ImportWizard(QDialog):
         if step == FILE:
             self.show_mapping()
         elif step == MAPPING:
+            self._industry_map = None  # the mapping may have changed: ask again
+            self.make_plan()
+        elif step == INDUSTRY:
+            self._industry_map = self.industry_answers()
             self.make_plan()
         elif step == PREVIEW:
             self.start_import()
@@ -218,8 +239,13 @@ class ImportWizard(QDialog):
     @Slot()
     def previous_step(self) -> None:
         self.ui.errorLabel.clear()
-        if self.step() in (MAPPING, PREVIEW):
-            self._show_step(self.step() - 1)
+        step = self.step()
+        if step == PREVIEW and self._asked:
+            self._show_step(INDUSTRY)
+        elif step == INDUSTRY:
+            self._show_step(MAPPING)
+        elif step in (MAPPING, PREVIEW):
+            self._show_step(step - 1)
 
     # ------------------------------------------------------------------ 1: file
 
@@ -353,25 +379,95 @@ class ImportWizard(QDialog):
     # ------------------------------------------------------------------ 3: preview
 
     def make_plan(self) -> Operation:
+        """Plan the import off the GUI thread; for projects whose industry names have not
+        been answered yet, first look for names matching no node (→ the asking page)."""
         assert self.table is not None
         table, kind, overrides = self.table, self.kind(), self.overrides()
-        db = self.db
+        db, answers = self.db, self._industry_map
 
-        def work() -> ImportPlan:
+        def work() -> ImportPlan | tuple[list[UnmatchedIndustry], list[IndustryChoice], dict]:
             with db.session(readonly=True) as session:
-                plan = IMPORT_KINDS[kind].plan(session, table, overrides=overrides)
+                extra: dict[str, Any] = {}
+                if kind == "projects":
+                    if answers is None:
+                        unmatched = unmatched_industries(session, table, overrides=overrides)
+                        if unmatched:
+                            choices = industry_choices(session)
+                            return unmatched, choices, remembered_industry_map(choices)
+                    extra["industry_map"] = answers or {}
+                plan = IMPORT_KINDS[kind].plan(session, table, overrides=overrides, **extra)
             plan.references = None  # plain data only across threads
             return plan
 
-        self.ui.mappingInfoLabel.setText(self.tr("正在检查每一行…"))
+        label = self.ui.industryInfoLabel if self.step() == INDUSTRY else self.ui.mappingInfoLabel
+        label.setText(self.tr("正在检查每一行…"))
         self._set_running(True)
         self.operation = run_in_background(
             work, on_result=self._planned, on_error=self._plan_failed
         )
         return self.operation
 
-    def _planned(self, plan: ImportPlan) -> None:
+    # ------------------------------------------------------------------ 2b: industries
+
+    def _ask_industries(
+        self,
+        unmatched: list[UnmatchedIndustry],
+        choices: list[IndustryChoice],
+        remembered: dict[str, str],
+    ) -> None:
+        """One line per unmatched name: 名称（N 行） → a combo of the 222 nodes."""
+        self._choices = choices
+        self._asked = True
+        form = self.ui.industryForm
+        while form.rowCount():
+            form.removeRow(0)
+        self._industry_combos.clear()
+        guessed = 0
+        for item in unmatched:
+            combo = QComboBox(self.ui.industryContents)
+            combo.addItem(self.tr("（不指定）"), "")
+            for choice in choices:  # an industry, then its links as "发制品 › 假发成品"
+                combo.addItem(choice.label, choice.id)
+            chosen = remembered.get(industry_key(item.name))
+            if chosen is None and item.guess is not None:
+                chosen = item.guess.id
+                guessed += 1
+            combo.setCurrentIndex(max(0, combo.findData(chosen or "")))
+            label = QLabel(self.tr("{0}（{1} 行）").format(item.name, item.rows))
+            label.setParent(self.ui.industryContents)
+            label.setBuddy(combo)
+            form.addRow(label, combo)
+            self._industry_combos[item.name] = combo
+        rows = sum(u.rows for u in unmatched)
+        text = self.tr(
+            "有 {0} 个产业名称（共 {1} 行）与“222”体系的产业或产业链环节都对不上。"
+            "请为每个名称选择它对应的节点；“不指定”表示这些行不归入任何产业。"
+        ).format(len(unmatched), rows)
+        if guessed:
+            text += self.tr("已为 {0} 个名称预选了最相近的节点，请核对。").format(guessed)
+        self.ui.industryInfoLabel.setText(text)
+        self._show_step(INDUSTRY)
+        first = next(iter(self._industry_combos.values()), None)
+        if first is not None:
+            first.setFocus()
+
+    def industry_answers(self) -> dict[str, str]:
+        """name → node id ("" = 不指定), as chosen on the industry page."""
+        return {name: str(c.currentData() or "") for name, c in self._industry_combos.items()}
+
+    def set_industry(self, name: str, node_id: str) -> None:
+        """Choose the node of the unmatched industry ``name`` (for tests and shortcuts)."""
+        combo = self._industry_combos[name]
+        combo.setCurrentIndex(combo.findData(node_id))
+
+    def _planned(self, result: Any) -> None:
         self._set_running(False)
+        if isinstance(result, tuple):
+            self._ask_industries(*result)
+            return
+        if self.step() == MAPPING:
+            self._asked = False  # every name matched: no industry page for this plan
+        plan: ImportPlan = result
         self.plan = plan
         self.model.set_plan(plan)
         title = IMPORT_KINDS[self.kind()].title
@@ -453,6 +549,8 @@ class ImportWizard(QDialog):
         assert self.plan is not None
         with contextlib.suppress(OSError):  # remembering is a convenience
             remember_mapping(self.plan.columns)
+            if self._asked and self._industry_map and self.ui.rememberIndustryCheck.isChecked():
+                remember_industry_map(self._industry_map, self._choices)
         entry = IMPORT_KINDS[self.kind()]
         text = self.tr("导入完成：新建 {0}，更新 {1}，无变化 {2}，跳过错误行 {3}。").format(
             result.created, result.updated, result.unchanged, result.rejected
@@ -496,7 +594,7 @@ class ImportWizard(QDialog):
         self._running = running
         for widget in (self.ui.browseButton, self.ui.kindCombo, self.ui.sheetCombo):
             widget.setEnabled(not running)
-        self.ui.backButton.setEnabled(not running and self.step() in (MAPPING, PREVIEW))
+        self.ui.backButton.setEnabled(not running and self.step() in (MAPPING, INDUSTRY, PREVIEW))
         self._update_next()
 
     @Slot()

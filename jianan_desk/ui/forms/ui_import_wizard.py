@@ -164,6 +164,36 @@ class Ui_ImportWizard(object):
         self.runStepLayout.addItem(self.runSpacer)
 
         self.steps.addWidget(self.runStep)
+        self.industryStep = QWidget()
+        self.industryStep.setObjectName(u"industryStep")
+        self.industryStepLayout = QVBoxLayout(self.industryStep)
+        self.industryStepLayout.setObjectName(u"industryStepLayout")
+        self.industryInfoLabel = QLabel(self.industryStep)
+        self.industryInfoLabel.setObjectName(u"industryInfoLabel")
+        self.industryInfoLabel.setText(u"\u2014")
+        self.industryInfoLabel.setWordWrap(True)
+
+        self.industryStepLayout.addWidget(self.industryInfoLabel)
+
+        self.industryArea = QScrollArea(self.industryStep)
+        self.industryArea.setObjectName(u"industryArea")
+        self.industryArea.setWidgetResizable(True)
+        self.industryContents = QWidget()
+        self.industryContents.setObjectName(u"industryContents")
+        self.industryForm = QFormLayout(self.industryContents)
+        self.industryForm.setObjectName(u"industryForm")
+        self.industryForm.setLabelAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignVCenter)
+        self.industryArea.setWidget(self.industryContents)
+
+        self.industryStepLayout.addWidget(self.industryArea)
+
+        self.rememberIndustryCheck = QCheckBox(self.industryStep)
+        self.rememberIndustryCheck.setObjectName(u"rememberIndustryCheck")
+        self.rememberIndustryCheck.setChecked(True)
+
+        self.industryStepLayout.addWidget(self.rememberIndustryCheck)
+
+        self.steps.addWidget(self.industryStep)
 
         self.dialogLayout.addWidget(self.steps)
 
@@ -221,6 +251,7 @@ class Ui_ImportWizard(object):
         self.sheetLabel.setText(QCoreApplication.translate("ImportWizard", u"\u5de5\u4f5c\u8868(&S)\uff1a", None))
         self.fileInfoLabel.setText(QCoreApplication.translate("ImportWizard", u"\u53ef\u5bfc\u5165 Excel\u3001WPS\u3001LibreOffice \u4fdd\u5b58\u7684\u8868\u683c\u548c CSV\uff08UTF-8 \u6216 GBK\uff09\u3002\u8868\u5934\u53ef\u5728\u524d 15 \u884c\u4e2d\u7684\u4efb\u610f\u4e00\u884c\uff0c\u6807\u9898\u884c\u3001\u5408\u8ba1\u884c\u548c\u7a7a\u884c\u4f1a\u88ab\u8df3\u8fc7\u3002", None))
         self.skipInvalidCheck.setText(QCoreApplication.translate("ImportWizard", u"\u8df3\u8fc7\u6709\u9519\u8bef\u7684\u884c\uff0c\u53ea\u5bfc\u5165\u65e0\u8bef\u7684\u884c(&V)\uff08\u9519\u8bef\u884c\u53e6\u5b58\u4e3a\u5de5\u4f5c\u7c3f\uff09", None))
+        self.rememberIndustryCheck.setText(QCoreApplication.translate("ImportWizard", u"\u8bb0\u4f4f\u8fd9\u4e9b\u5bf9\u5e94\uff0c\u4e0b\u6b21\u5bfc\u5165\u65f6\u6cbf\u7528(&R)", None))
         self.backButton.setText(QCoreApplication.translate("ImportWizard", u"\u4e0a\u4e00\u6b65", None))
         self.nextButton.setText(QCoreApplication.translate("ImportWizard", u"\u4e0b\u4e00\u6b65", None))
         self.cancelButton.setText(QCoreApplication.translate("ImportWizard", u"\u53d6\u6d88", None))
