@@ -142,7 +142,8 @@ def _furthest(history: Sequence[HistoryEvent]) -> HistoryEvent | None:
 
 
 def _latest(history: Sequence[HistoryEvent]) -> HistoryEvent | None:
-    return max(history, key=lambda e: e.occurred_on, default=None)
+    # The stage breaks a tie of dates: the history comes in whatever order the index gives.
+    return max(history, key=lambda e: (e.occurred_on, e.stage.rank), default=None)
 
 
 def _check_day(on: dt.date, today: dt.date) -> None:

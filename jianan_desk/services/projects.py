@@ -370,10 +370,12 @@ def _history(session: Session, project_id: str) -> list[HistoryEvent]:
             ProjectStageEvent.stage,
             ProjectStageEvent.occurred_on,
             ProjectStageEvent.kind,
-        ).where(
+        )
+        .where(
             ProjectStageEvent.project_id == project_id,
             ProjectStageEvent.deleted_at.is_(None),
         )
+        .order_by(ProjectStageEvent.occurred_on, ProjectStageEvent.created_at)
     ).all()
     return [HistoryEvent(Stage(s), d, EventKind(k), i) for i, s, d, k in rows]
 

@@ -107,6 +107,18 @@ def test_an_earlier_date_than_the_last_stage_is_refused():
     assert not info.value.needs_correction
 
 
+@pytest.mark.parametrize("order", [1, -1])
+def test_the_refusal_names_the_furthest_stage_of_the_latest_day_in_any_order(order):
+    # 签约 straight from 线索 records 洽谈 the same day; the history comes in index order.
+    history = [
+        ev(Stage.LEAD, D(2021, 1, 5)),
+        ev(Stage.NEGOTIATING, D(2021, 6, 1), EventKind.SKIPPED),
+        ev(Stage.SIGNED, D(2021, 6, 1)),
+    ][::order]
+    with pytest.raises(StageTransitionError, match="不能早于“签约”"):
+        plan_advance(history, Stage.STARTED, D(2021, 5, 31), today=TODAY)
+
+
 def test_a_future_date_is_refused():
     with pytest.raises(StageTransitionError, match="不能晚于今天") as info:
         plan_advance(SIGNED, Stage.PERFORMING, D(2022, 4, 1), today=TODAY)

@@ -330,7 +330,7 @@ def test_correction_supersedes_and_the_timeline_keeps_it(db, ref):
         with pytest.raises(ValidationError) as info:
             correct_stage(s, d.id, "签约", "2022-01-04", "", ACTOR, today=TODAY)
         assert set(info.value.errors) == {"reason"}
-        with pytest.raises(ValidationError, match="不能早于“线索”"):  # skipped the same day
+        with pytest.raises(ValidationError, match="不能早于“洽谈”"):  # furthest that day
             correct_stage(s, d.id, "签约", "2021-12-20", "开工信息有误", ACTOR, today=TODAY)
         r = correct_stage(s, d.id, "签约", "2022-01-04", "开工信息有误", "李专员", today=TODAY)
         assert (r.before, r.stage) == ("started", "signed")
