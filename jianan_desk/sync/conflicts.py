@@ -21,7 +21,7 @@ from jianan_desk.services.audit import clean_actor, plain, record_change
 from jianan_desk.services.errors import NotFoundError, ValidationError
 from jianan_desk.store.models import Base, SyncConflict
 from jianan_desk.store.types import FixedDecimal, UTCDateTime, utcnow
-from jianan_desk.sync.engine import TABLE_LABELS, decode
+from jianan_desk.sync.engine import TABLE_LABELS, decode, settle_conflicts, superseded
 
 CHOICES = ("mine", "theirs", "edit")
 EXTRA_LABELS = {
@@ -36,6 +36,11 @@ EXTRA_LABELS = {
     "status": "状态",
 }
 _LABEL_COLUMNS = ("name", "title", "description", "display_name", "content")
+
+
+def field_label(name: str) -> str:
+    """How the review lists a field (项目 fields by their form labels)."""
+    return FIELD_LABELS.get(name) or EXTRA_LABELS.get(name, name)
 
 
 def _model(tbl: str) -> type[Any]:
@@ -55,6 +60,18 @@ def _loads(text: str) -> Any:
 def _readable(table: Table | None, name: str, text: str) -> Any:
     """A stored conflict value as the change log shows values (Decimal without padding)."""
     value = _loads(text)
+    if table is None or name not in table.c:
+        return value
+    try:
+        return plain(decode(table, name, value))
+    except Exception:
+        return value
+
+
+def readable(tbl: str, name: str, value: Any) -> Any:
+    """A value in the package's JSON form as the user reads it (``60000``, not
+    ``"60000.0000"``)."""
+    table = Base.metadata.tables.get(tbl)
     if table is None or name not in table.c:
         return value
     try:
@@ -104,8 +121,20 @@ def list_conflicts(session: Session, *, include_resolved: bool = False) -> list[
     stmt = select(SyncConflict).order_by(SyncConflict.detected_at, SyncConflict.id)
     if not include_resolved:
         stmt = stmt.where(SyncConflict.resolved_at.is_(None))
+    found = list(session.scalars(stmt))
+    # settled since by a later change (here, or received): not open any more
+    settled = superseded(
+        session.connection(),
+        [
+            (c.id, c.tbl, c.row_id, c.field, c.mine_stamp, c.theirs_stamp)
+            for c in found
+            if c.resolved_at is None
+        ],
+    )
     out = []
-    for c in session.scalars(stmt):
+    for c in found:
+        if c.id in settled and not include_resolved:
+            continue
         table = Base.metadata.tables.get(c.tbl)
         row = None
         current = None
@@ -122,7 +151,7 @@ def list_conflicts(session: Session, *, include_resolved: bool = False) -> list[
                 c.row_id,
                 _row_label(table, row) if table is not None else c.row_id,
                 c.field,
-                FIELD_LABELS.get(c.field) or EXTRA_LABELS.get(c.field, c.field),
+                field_label(c.field),
                 _readable(table, c.field, c.mine_value),
                 _readable(table, c.field, c.theirs_value),
                 current,
@@ -134,14 +163,7 @@ def list_conflicts(session: Session, *, include_resolved: bool = False) -> list[
 
 
 def count_open_conflicts(session: Session) -> int:
-    from sqlalchemy import func
-
-    return int(
-        session.scalar(
-            select(func.count()).select_from(SyncConflict).where(SyncConflict.resolved_at.is_(None))
-        )
-        or 0
-    )
+    return len(list_conflicts(session))
 
 
 def parse_edit(table: Table, name: str, text: str) -> Any:
@@ -211,3 +233,4 @@ def resolve_conflict(
         changes={conflict.field: [plain(old), plain(value)]},
     )
     session.flush()
+    settle_conflicts(session.connection())  # others on this field are settled by it too

@@ -32,8 +32,10 @@ id is inserted, references are moved to it, then the other row is deleted
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
-from collections.abc import Iterable
+import uuid
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -46,6 +48,7 @@ from sqlalchemy import (
     Table,
     and_,
     bindparam,
+    func,
     select,
     update,
 )
@@ -82,8 +85,9 @@ from jianan_desk.store.sync_stamps import (
     synced_tables,
     unstamped_origin,
 )
-from jianan_desk.store.types import FixedDecimal, UTCDateTime, new_id, utcnow
-from jianan_desk.sync.errors import PackageError, SyncError
+from jianan_desk.store.types import FixedDecimal, UTCDateTime, utcnow
+from jianan_desk.sync.errors import PackageError, SyncCancelled, SyncError
+from jianan_desk.sync.package import HEADER, PackageWriter, table_entry
 
 LOCAL_ENTITY = "sync_package"  # change-log entries of imports: local audit, never exported
 
@@ -123,7 +127,44 @@ SOFT_REFERENCES: dict[tuple[str, str], str] = {
     ("project_stage_events", "superseded_by_id"): "project_stage_events",
 }
 CHUNK = 500
+EXPORT_BATCH = 2000
 MISSING: Any = object()  # "not fetched yet" (None means "no such row")
+# Rows without a unique constraint that still have a natural key: a new row matching a
+# local one on it is the same thing created twice (e.g. the 222 name history seeded
+# separately in two databases), unified like a unique-key collision.
+NATURAL_KEYS: dict[str, tuple[str, ...]] = {
+    "industry_node_names": ("node_id", "valid_from"),
+}
+# Tables whose touched ids the apply keeps (for derived columns and duplicate companies).
+TRACKED = {"companies", "projects", "project_stage_events"}
+REBUILD_ALL = 5000
+CONFLICT_NAMESPACE = uuid.UUID("6f4b7c1e-2a35-5d0e-9c3b-3a1f0e6d2b44")
+
+Progress = Callable[[int, int], None]  # (done, total), rows
+Cancelled = Callable[[], bool]
+
+
+class _Ticker:
+    """Progress and cancel checks of one export or apply."""
+
+    def __init__(self, total: int, progress: Progress | None, cancelled: Cancelled | None):
+        self.total, self.done = total, 0
+        self.progress, self.cancelled = progress, cancelled
+
+    def step(self, rows: int) -> None:
+        self.done += rows
+        if self.cancelled is not None and self.cancelled():
+            raise SyncCancelled()
+        if self.progress is not None:
+            self.progress(min(self.done, self.total), self.total)
+
+
+def conflict_id(tbl: str, row_id: str, name: str, one: str, other: str) -> str:
+    """The same id for the same conflict on every installation."""
+    lo, hi = sorted((one, other))
+    return str(uuid.uuid5(CONFLICT_NAMESPACE, f"{tbl}|{row_id}|{name}|{lo}|{hi}"))
+
+
 # Tables the reference data is seeded into; a database with nothing else is "fresh".
 SEED_TABLES = ("industry_node_names", "industry_nodes", "plan_fields", "units", "annual_targets")
 
@@ -183,8 +224,16 @@ def _all_stamps(conn: Connection, tbl: str) -> dict[str, dict[str, str]]:
     return out
 
 
-def export_changes(session: Session, *, for_peer: str | None = None) -> ExportResult:
-    """Everything ``for_peer`` has not seen (by what it last reported), or everything."""
+def export_changes(
+    session: Session,
+    writer: PackageWriter,
+    *,
+    for_peer: str | None = None,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> ExportResult:
+    """Write everything ``for_peer`` has not seen (by what it last reported), or everything,
+    into ``writer``: table by table, in batches, so memory stays flat whatever the size."""
     conn = session.connection()
     refresh(conn)
     me = installation_id(conn)
@@ -196,40 +245,156 @@ def export_changes(session: Session, *, for_peer: str | None = None) -> ExportRe
         base = json.loads(peer.seen or "{}")
         peer.last_export_at = utcnow()
     origin = unstamped_origin(conn)
-    tables: dict[str, Any] = {}
+    settle_conflicts(conn)
+    s = SyncStamp.__table__
+    stamped = {tbl for tbl, _n in conn.execute(select(s.c.tbl, func.count()).group_by(s.c.tbl))}
+    tables = synced_tables()
+    sizes = {
+        t.name: int(conn.execute(select(func.count()).select_from(t)).scalar() or 0) for t in tables
+    }
+    ticker = _Ticker(sum(sizes.values()), progress, cancelled)
+    meta: dict[str, Any] = {}
     counts: dict[str, int] = {}
-    for table in synced_tables():
+    for table in tables:
         names = synced_fields(table)
-        stamps = _all_stamps(conn, table.name)
         stmt = select(table)
         if table.name == ChangeLog.__tablename__:
             stmt = stmt.where(table.c.entity != LOCAL_ENTITY)
-        rows = []
-        for row in conn.execute(stmt).mappings():
-            implicit = hlc.from_datetime(row["updated_at"], origin)
-            mine = stamps.get(row["id"])
-            per_field = [field_stamp(mine, n, implicit) for n in names]
-            if any(s > base.get(hlc.origin_of(s), "") for s in per_field):
-                # one stamp for the whole row when every field has the same (most rows)
-                packed: str | list[str] = per_field[0] if len(set(per_field)) == 1 else per_field
-                rows.append([row["id"], [encode(row[n]) for n in names], packed])
-        if rows:
-            tables[table.name] = {"fields": names, "rows": rows}
-            counts[TABLE_LABELS.get(table.name, table.name)] = len(rows)
+        written = 0
+        with writer.entry(table_entry(table.name)) as put:
+            if sizes[table.name]:
+                result = conn.execute(stmt, execution_options={"yield_per": EXPORT_BATCH})
+                for batch in result.mappings().partitions():
+                    stamps = (
+                        stamps_of(conn, table.name, [r["id"] for r in batch])
+                        if table.name in stamped
+                        else {}
+                    )
+                    lines = []
+                    for row in batch:
+                        implicit = hlc.from_datetime(row["updated_at"], origin)
+                        mine = stamps.get(row["id"])
+                        per_field = [field_stamp(mine, n, implicit) for n in names]
+                        if any(st > base.get(hlc.origin_of(st), "") for st in per_field):
+                            # one stamp for the whole row when every field has the same
+                            packed: str | list[str] = (
+                                per_field[0] if len(set(per_field)) == 1 else per_field
+                            )
+                            lines.append(
+                                json.dumps(
+                                    [row["id"], [encode(row[n]) for n in names], packed],
+                                    ensure_ascii=False,
+                                    separators=(",", ":"),
+                                )
+                            )
+                    if lines:
+                        put(("\n".join(lines) + "\n").encode("utf-8"))
+                        written += len(lines)
+                    ticker.step(len(batch))
+        if written:
+            meta[table.name] = {"fields": names, "rows": written}
+            counts[TABLE_LABELS.get(table.name, table.name)] = written
     a = SyncAlias.__table__
     aliases = [list(r) for r in conn.execute(select(a.c.tbl, a.c.alias_id, a.c.canonical_id))]
-    package_id = new_id()
-    payload = {
-        "package_id": package_id,
+    header = {
+        "package_id": writer.package_id,
         "from": me,
         "from_name": installation_name(conn),
         "created_at": utcnow().isoformat(),
         "base": base,
         "seen": load_seen(conn),
         "aliases": aliases,
-        "tables": tables,
+        "conflicts": open_conflict_records(conn),
+        "tables": meta,
     }
-    return ExportResult(package_id, payload, counts, for_peer)
+    writer.write_json(HEADER, header)
+    return ExportResult(writer.package_id, header, counts, for_peer)
+
+
+# ---------------------------------------------------------------- conflicts
+
+
+def _current_stamps(conn: Connection, wanted: list[Any]) -> dict[tuple[str, str], dict[str, str]]:
+    """{(tbl, row_id): {field: current stamp}} for rows (tbl, row_id, field) that exist."""
+    origin = unstamped_origin(conn)
+    by_table: dict[str, set[str]] = {}
+    fields: dict[tuple[str, str], set[str]] = {}
+    for tbl, row_id, name in wanted:
+        if tbl in Base.metadata.tables:
+            by_table.setdefault(tbl, set()).add(row_id)
+            fields.setdefault((tbl, row_id), set()).add(name)
+    out: dict[tuple[str, str], dict[str, str]] = {}
+    for tbl, ids in by_table.items():
+        table = Base.metadata.tables[tbl]
+        ordered = sorted(ids)
+        known = stamps_of(conn, tbl, ordered)
+        for start in range(0, len(ordered), CHUNK):
+            for row_id, updated_at in conn.execute(
+                select(table.c.id, table.c.updated_at).where(
+                    table.c.id.in_(ordered[start : start + CHUNK])
+                )
+            ):
+                implicit = hlc.from_datetime(updated_at, origin)
+                out[(tbl, row_id)] = {
+                    name: field_stamp(known.get(row_id), name, implicit)
+                    for name in fields[(tbl, row_id)]
+                }
+    return out
+
+
+def superseded(conn: Connection, rows: list[Any]) -> set[str]:
+    """Ids among open conflict ``rows`` (id, tbl, row_id, field, mine_stamp, theirs_stamp)
+    that a later change has settled: the field's stamp is no longer the later of the two.
+
+    The stamps of every field converge on every installation, so this is the same
+    everywhere; a resolution (an ordinary edit, newer than both) settles it everywhere."""
+    current = _current_stamps(conn, [(r[1], r[2], r[3]) for r in rows])
+    out = set()
+    for ident, tbl, row_id, name, one, other in rows:
+        now = current.get((tbl, row_id), {}).get(name)
+        if now is not None and now != max(one, other):
+            out.add(ident)
+    return out
+
+
+def settle_conflicts(conn: Connection) -> int:
+    """Close the open conflicts a later change has settled; how many."""
+    c = SyncConflict.__table__
+    rows = [
+        tuple(r)
+        for r in conn.execute(
+            select(c.c.id, c.c.tbl, c.c.row_id, c.c.field, c.c.mine_stamp, c.c.theirs_stamp).where(
+                c.c.resolved_at.is_(None)
+            )
+        )
+    ]
+    done = sorted(superseded(conn, rows)) if rows else []
+    for start in range(0, len(done), CHUNK):
+        conn.execute(
+            update(c)
+            .where(c.c.id.in_(done[start : start + CHUNK]))
+            .values(resolved_at=utcnow(), resolution="superseded", resolved_by="同步")
+        )
+    return len(done)
+
+
+def open_conflict_records(conn: Connection) -> list[list[Any]]:
+    """Open conflicts as a package carries them (so every installation lists them)."""
+    c = SyncConflict.__table__
+    return [
+        [
+            r.tbl,
+            r.row_id,
+            r.field,
+            r.mine_value,
+            r.mine_stamp,
+            r.theirs_value,
+            r.theirs_stamp,
+            r.detected_at.isoformat(),
+            r.peer_id,
+        ]
+        for r in conn.execute(select(c).where(c.c.resolved_at.is_(None)).order_by(c.c.id))
+    ]
 
 
 # ---------------------------------------------------------------- apply
@@ -287,10 +452,13 @@ class ApplyResult:
 
 
 class _Apply:
-    def __init__(self, session: Session, payload: dict[str, Any], result: ApplyResult) -> None:
+    def __init__(
+        self, session: Session, payload: dict[str, Any], result: ApplyResult, ticker: _Ticker
+    ) -> None:
         self.session = session
         self.conn = session.connection()
-        self.payload = payload
+        self.payload = payload  # the package's header
+        self.ticker = ticker
         self.result = result
         self.me = installation_id(self.conn)
         self.origin = unstamped_origin(self.conn)
@@ -410,19 +578,25 @@ class _Apply:
         conn.execute(table.insert().values(dict(row, id=keep)))
 
     def touch(self, tbl: str, row_id: str) -> None:
-        self.touched.setdefault(tbl, set()).add(row_id)
+        if tbl in TRACKED:
+            self.touched.setdefault(tbl, set()).add(row_id)
 
     def collision(self, table: Table, values: dict[str, Any], row_id: str) -> str | None:
-        for constraint in table.constraints:
-            if constraint.__class__.__name__ != "UniqueConstraint":
-                continue
-            cols = [c.name for c in constraint.columns]
+        keys = [
+            [c.name for c in constraint.columns]
+            for constraint in table.constraints
+            if constraint.__class__.__name__ == "UniqueConstraint"
+        ]
+        if table.name in NATURAL_KEYS:
+            keys.append(list(NATURAL_KEYS[table.name]))
+        for cols in keys:
             if any(values.get(c) is None for c in cols):
                 continue
             found = self.conn.execute(
-                select(table.c.id).where(
-                    and_(*(table.c[c] == values[c] for c in cols)), table.c.id != row_id
-                )
+                select(table.c.id)
+                .where(and_(*(table.c[c] == values[c] for c in cols)), table.c.id != row_id)
+                .order_by(table.c.id)
+                .limit(1)
             ).scalar()
             if found is not None:
                 return str(found)
@@ -430,8 +604,9 @@ class _Apply:
 
     # ---- rows
 
-    def apply_table(self, table: Table, data: dict[str, Any]) -> None:
-        incoming = list(data["fields"])
+    def apply_table(self, table: Table, fields: list[str], rows_in: Iterable[Any]) -> None:
+        incoming = list(fields)
+        width = len(incoming)
         local_fields = set(synced_fields(table))
         names = [n for n in incoming if n in local_fields]
         index = {n: incoming.index(n) for n in names}
@@ -448,9 +623,11 @@ class _Apply:
             for fk in table.foreign_keys
             if fk.column.table is table and fk.parent.name in index
         ]
-        rows = self.parents_first(data["rows"], self_refs)
-        for start in range(0, len(rows), CHUNK):
-            chunk = rows[start : start + CHUNK]
+        rows: Iterable[Any] = _checked(rows_in, width)
+        if self_refs:  # a self-referencing table (the 222 tree, small): parents first
+            rows = self.parents_first(list(rows), self_refs)
+        iterator = iter(rows)
+        while chunk := list(itertools.islice(iterator, CHUNK)):
             ids = [self.canonical(str(item[0])) for item in chunk]
             local_rows = {
                 r["id"]: r
@@ -480,6 +657,7 @@ class _Apply:
                     known.get(row_id),
                 )
             self.flush_new(table)
+            self.ticker.step(len(chunk))
 
     def parents_first(self, rows: list[Any], columns: list[int]) -> list[Any]:
         """Rows of a self-referencing table, each after the rows it references (columns:
@@ -591,8 +769,6 @@ class _Apply:
                     theirs_stamp,
                     winner,
                 )
-            else:
-                self.supersede(table.name, row_id, n)
         if not new_stamps:
             return
         rows = []
@@ -635,14 +811,14 @@ class _Apply:
         pair = sorted((mine_stamp, theirs_stamp))
         for existing in self.conn.execute(
             select(c.c.id, c.c.mine_stamp, c.c.theirs_stamp).where(
-                c.c.tbl == tbl, c.c.row_id == row_id, c.c.field == name, c.c.resolved_at.is_(None)
+                c.c.tbl == tbl, c.c.row_id == row_id, c.c.field == name
             )
         ):
             if sorted((existing.mine_stamp, existing.theirs_stamp)) == pair:
                 return
         self.conn.execute(
             c.insert().values(
-                id=new_id(),
+                id=conflict_id(tbl, row_id, name, mine_stamp, theirs_stamp),
                 tbl=tbl,
                 row_id=row_id,
                 field=name,
@@ -659,27 +835,62 @@ class _Apply:
         )
         self.result.conflicts.append(ConflictInfo(tbl, row_id, name, mine, theirs, winner))
 
-    def supersede(self, tbl: str, row_id: str, name: str) -> None:
-        """A later change made knowing both sides of an open conflict settles it."""
+    def receive_conflicts(self, records: list[Any]) -> None:
+        """Conflicts the sender lists as open: listed here too (seen from this side)."""
         c = SyncConflict.__table__
-        self.conn.execute(
-            update(c)
-            .where(
-                c.c.tbl == tbl, c.c.row_id == row_id, c.c.field == name, c.c.resolved_at.is_(None)
+        for tbl, row_id, name, a_value, a_stamp, b_value, b_stamp, when, peer in records:
+            row_id = self.canonical(row_id)
+            pair = sorted((a_stamp, b_stamp))
+            if any(
+                sorted((e.mine_stamp, e.theirs_stamp)) == pair
+                for e in self.conn.execute(
+                    select(c.c.mine_stamp, c.c.theirs_stamp).where(
+                        c.c.tbl == tbl, c.c.row_id == row_id, c.c.field == name
+                    )
+                )
+            ):
+                continue
+            if hlc.origin_of(b_stamp) == self.me:  # the sender's "theirs" is mine
+                a_value, a_stamp, b_value, b_stamp = b_value, b_stamp, a_value, a_stamp
+            self.conn.execute(
+                c.insert().values(
+                    id=conflict_id(tbl, row_id, name, a_stamp, b_stamp),
+                    tbl=tbl,
+                    row_id=row_id,
+                    field=name,
+                    mine_value=a_value,
+                    mine_stamp=a_stamp,
+                    theirs_value=b_value,
+                    theirs_stamp=b_stamp,
+                    winner="mine" if a_stamp > b_stamp else "theirs",
+                    peer_id=peer,
+                    detected_at=dt.datetime.fromisoformat(when),
+                    resolution="",
+                    resolved_by="",
+                )
             )
-            .values(resolved_at=utcnow(), resolution="superseded", resolved_by="同步")
-        )
+            self.result.conflicts.append(
+                ConflictInfo(
+                    tbl,
+                    row_id,
+                    name,
+                    _json(a_value),
+                    _json(b_value),
+                    "mine" if a_stamp > b_stamp else "theirs",
+                )
+            )
 
     # ---- afterwards
 
     def refresh_derived(self) -> None:
         conn = self.conn
         companies = set(self.touched.get("companies", set()))
-        if companies:
-            t = Company.__table__
+        t = Company.__table__
+        ordered_companies = sorted(companies)
+        for start in range(0, len(ordered_companies), CHUNK):
             rows = conn.execute(
                 select(t.c.id, t.c.name, t.c.city, t.c.uscc, t.c.tags).where(
-                    t.c.id.in_(sorted(companies))
+                    t.c.id.in_(ordered_companies[start : start + CHUNK])
                 )
             ).all()
             if rows:
@@ -710,9 +921,13 @@ class _Apply:
                     select(ev.c.project_id).where(ev.c.id.in_(changed_events[start : start + 500]))
                 ).scalars()
             )
-        if companies:
+        for start in range(0, len(ordered_companies), CHUNK):
             projects.update(
-                conn.execute(select(p.c.id).where(p.c.company_id.in_(sorted(companies)))).scalars()
+                conn.execute(
+                    select(p.c.id).where(
+                        p.c.company_id.in_(ordered_companies[start : start + CHUNK])
+                    )
+                ).scalars()
             )
         if not projects:
             return
@@ -734,9 +949,13 @@ class _Apply:
                 for pid, h in history.items()
             ],
         )
+        del history
         from jianan_desk.services.projects import rebuild_search_keys
 
-        rebuild_search_keys(self.session, only_missing=False, project_ids=ids)
+        if len(ids) > REBUILD_ALL:  # one pass over every project beats many IN lists
+            rebuild_search_keys(self.session, only_missing=False)
+        else:
+            rebuild_search_keys(self.session, only_missing=False, project_ids=ids)
 
 
 def _is_fresh(conn: Connection) -> bool:
@@ -761,31 +980,66 @@ def _clear_seed(conn: Connection) -> None:
         conn.execute(table.delete())
 
 
-def _check_payload(payload: dict[str, Any]) -> None:
+def _json(text: Any) -> Any:
     try:
-        assert isinstance(payload["from"], str) and payload["from"]
-        assert isinstance(payload["seen"], dict)
-        assert isinstance(payload["base"], dict)
-        assert isinstance(payload["tables"], dict)
-        assert isinstance(payload["aliases"], list)
-        for data in payload["tables"].values():
-            assert isinstance(data["fields"], list) and isinstance(data["rows"], list)
-            width = len(data["fields"])
-            for row in data["rows"]:
-                assert len(row) == 3 and len(row[1]) == width
-                stamps = [row[2]] if isinstance(row[2], str) else row[2]
-                assert isinstance(row[2], str) or len(stamps) == width
-                for stamp in stamps:
-                    hlc.parse(stamp)
+        return json.loads(text)
+    except (TypeError, ValueError):
+        return text
+
+
+def _invalid() -> PackageError:
+    return PackageError("同步包的数据结构无效（可能来自不兼容的程序或已被改动）。未做任何更改。")
+
+
+def _check_header(header: dict[str, Any]) -> None:
+    try:
+        assert isinstance(header["from"], str) and header["from"]
+        assert isinstance(header["seen"], dict)
+        assert isinstance(header["base"], dict)
+        assert isinstance(header["tables"], dict)
+        assert isinstance(header["aliases"], list)
+        assert isinstance(header.get("conflicts", []), list)
+        for record in header.get("conflicts", []):
+            assert isinstance(record, list) and len(record) == 9
+            hlc.parse(record[4])
+            hlc.parse(record[6])
+            dt.datetime.fromisoformat(record[7])
+        for data in header["tables"].values():
+            assert isinstance(data["fields"], list) and isinstance(data["rows"], int)
     except (AssertionError, KeyError, TypeError, ValueError) as exc:
-        raise PackageError(
-            "同步包的数据结构无效（可能来自不兼容的程序或已被改动）。未做任何更改。"
-        ) from exc
+        raise _invalid() from exc
 
 
-def apply_changes(session: Session, payload: dict[str, Any], *, actor: str = "同步") -> ApplyResult:
-    """Merge a package's payload into the session's database (the caller commits)."""
-    _check_payload(payload)
+def _checked(rows: Iterable[Any], width: int) -> Iterator[Any]:
+    """The rows of a table, each checked before it is used."""
+    for row in rows:
+        try:
+            assert isinstance(row, list) and len(row) == 3 and isinstance(row[0], str)
+            assert isinstance(row[1], list) and len(row[1]) == width
+            stamps = [row[2]] if isinstance(row[2], str) else row[2]
+            assert isinstance(row[2], str) or len(stamps) == width
+            for stamp in stamps:
+                hlc.parse(stamp)
+        except (AssertionError, TypeError, ValueError, AttributeError) as exc:
+            raise _invalid() from exc
+        yield row
+
+
+RowsOf = Callable[[str], Iterable[Any]]
+
+
+def apply_changes(
+    session: Session,
+    payload: dict[str, Any],
+    rows_of: RowsOf,
+    *,
+    actor: str = "同步",
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> ApplyResult:
+    """Merge a package (its header ``payload``; ``rows_of(table)`` yields a table's rows)
+    into the session's database. The caller commits (or rolls back: all or nothing)."""
+    _check_header(payload)
     conn = session.connection()
     refresh(conn)
     me = installation_id(conn)
@@ -800,7 +1054,9 @@ def apply_changes(session: Session, payload: dict[str, Any], *, actor: str = "�
         # An incremental one (made for this installation, e.g. by a copy of it) is merged.
         _clear_seed(conn)
         result.full_copy = True
-    work = _Apply(session, payload, result)
+    total = sum(int(d["rows"]) for d in payload["tables"].values())
+    ticker = _Ticker(total, progress, cancelled)
+    work = _Apply(session, payload, result, ticker)
     for tbl, alias, canonical in payload["aliases"]:
         if tbl in Base.metadata.tables and work.canonical(alias) != work.canonical(canonical):
             keep = work.canonical(canonical)
@@ -808,8 +1064,22 @@ def apply_changes(session: Session, payload: dict[str, Any], *, actor: str = "�
     for table in synced_tables():
         data = payload["tables"].get(table.name)
         if data:
-            work.apply_table(table, data)
+            work.apply_table(table, data["fields"], rows_of(table.name))
+    work.receive_conflicts(payload.get("conflicts", []))
+    if cancelled is not None and cancelled():
+        raise SyncCancelled()
     work.refresh_derived()
+    settle_conflicts(conn)
+    c = SyncConflict.__table__
+    still_open = {
+        (r.tbl, r.row_id, r.field)
+        for r in conn.execute(
+            select(c.c.tbl, c.c.row_id, c.c.field).where(c.c.resolved_at.is_(None))
+        )
+    }
+    result.conflicts = [
+        x for x in result.conflicts if (x.tbl, work.canonical(x.row_id), x.field) in still_open
+    ]
     # what we have seen now
     seen = load_seen(conn)
     base = payload["base"]

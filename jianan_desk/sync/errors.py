@@ -13,3 +13,10 @@ class PackageError(SyncError):
 
 class PassphraseError(SyncError):
     """The package is encrypted and the passphrase is missing or wrong."""
+
+
+class SyncCancelled(SyncError):
+    """The user cancelled an export or import; nothing was changed."""
+
+    def __init__(self, message: str = "已取消，数据库未作任何更改。") -> None:
+        super().__init__(message)

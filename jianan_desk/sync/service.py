@@ -16,9 +16,17 @@ from sqlalchemy.orm import Session
 from jianan_desk.store.engine import Database
 from jianan_desk.store.installation import installation_id
 from jianan_desk.store.models import SyncPeer
-from jianan_desk.sync.engine import ApplyResult, ExportResult, apply_changes, export_changes
+from jianan_desk.store.types import new_id, utcnow
+from jianan_desk.sync.engine import (
+    ApplyResult,
+    Cancelled,
+    ExportResult,
+    Progress,
+    apply_changes,
+    export_changes,
+)
 from jianan_desk.sync.errors import SyncError
-from jianan_desk.sync.package import SUFFIX, read_package, write_package
+from jianan_desk.sync.package import SUFFIX, PackageReader, PackageWriter
 
 
 class _Preview(Exception):
@@ -26,40 +34,71 @@ class _Preview(Exception):
 
 
 def export_package(
-    db: Database, target: Path, *, for_peer: str | None = None, passphrase: str = ""
+    db: Database,
+    target: Path,
+    *,
+    for_peer: str | None = None,
+    passphrase: str = "",
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
 ) -> ExportResult:
-    """Write a package of the changes ``for_peer`` has not seen (or of everything)."""
+    """Write a package of the changes ``for_peer`` has not seen (or of everything).
+
+    ``progress(done, total)`` is called (from this thread) as rows are read; when
+    ``cancelled()`` turns true, ``SyncCancelled`` is raised, no file is left behind and the
+    database is unchanged (the bookkeeping of the export is rolled back)."""
     if not target.parent.is_dir():
         raise SyncError(f"输出文件夹不存在：{target.parent}")
-    with db.session() as session:
-        result = export_changes(session, for_peer=for_peer)
-        write_package(
-            target, result.package_id, result.payload["created_at"], result.payload, passphrase
+    writer = PackageWriter(target, new_id(), utcnow().isoformat(), passphrase)
+    with writer, db.session() as session:
+        result = export_changes(
+            session, writer, for_peer=for_peer, progress=progress, cancelled=cancelled
         )
+        writer.commit()
     return result
 
 
-def preview_package(db: Database, source: Path, *, passphrase: str = "") -> ApplyResult:
-    """What importing ``source`` would change (applied, counted and rolled back)."""
-    raw = read_package(source, passphrase)
-    holder: list[ApplyResult] = []
+def _apply(
+    session: Session,
+    reader: PackageReader,
+    actor: str,
+    progress: Progress | None,
+    cancelled: Cancelled | None,
+) -> ApplyResult:
     try:
-        with db.session() as session:
-            holder.append(_apply(session, raw.payload, "同步"))
-            raise _Preview
-    except _Preview:
-        pass
-    return holder[0]
-
-
-def _apply(session: Session, payload: dict[str, Any], actor: str) -> ApplyResult:
-    try:
-        return apply_changes(session, payload, actor=actor)
+        return apply_changes(
+            session,
+            reader.header,
+            reader.rows,
+            actor=actor,
+            progress=progress,
+            cancelled=cancelled,
+        )
     except IntegrityError as exc:
         raise SyncError(
             "同步包中的数据与本机数据相矛盾（例如两条记录使用了同一个编码或名称），"
             f"未做任何更改。详情：{exc.orig}"
         ) from exc
+
+
+def preview_package(
+    db: Database,
+    source: Path,
+    *,
+    passphrase: str = "",
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> ApplyResult:
+    """What importing ``source`` would change (applied, counted and rolled back)."""
+    holder: list[ApplyResult] = []
+    with PackageReader(source, passphrase) as reader:
+        try:
+            with db.session() as session:
+                holder.append(_apply(session, reader, "同步", progress, cancelled))
+                raise _Preview
+        except _Preview:
+            pass
+    return holder[0]
 
 
 def import_package(
@@ -71,21 +110,23 @@ def import_package(
     backup: bool = True,
     keep_daily: int = 7,
     keep_weekly: int = 4,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
 ) -> tuple[ApplyResult, Path | None]:
     """Apply ``source`` in one transaction, after a backup of the database file.
 
     Returns the result and the backup's path. A package that cannot be read changes
-    nothing (and no backup is made for it).
+    nothing (and no backup is made for it); nor does a cancelled import (rolled back).
     """
-    raw = read_package(source, passphrase)
-    backup_path = None
-    path = db.path
-    if backup and path is not None and path.exists():
-        from jianan_desk.store.backup import auto_backup
+    with PackageReader(source, passphrase) as reader:
+        backup_path = None
+        path = db.path
+        if backup and path is not None and path.exists():
+            from jianan_desk.store.backup import auto_backup
 
-        backup_path = auto_backup(path, "sync", keep_daily=keep_daily, keep_weekly=keep_weekly)
-    with db.session() as session:
-        result = _apply(session, raw.payload, actor)
+            backup_path = auto_backup(path, "sync", keep_daily=keep_daily, keep_weekly=keep_weekly)
+        with db.session() as session:
+            result = _apply(session, reader, actor, progress, cancelled)
     return result, backup_path
 
 

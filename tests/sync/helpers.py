@@ -11,6 +11,7 @@ path again opens the same database. ``discard`` drops it.
 from __future__ import annotations
 
 import itertools
+import json
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ from jianan_desk.store.backup import backup_sqlite
 from jianan_desk.store.engine import Database
 from jianan_desk.store.installation import installation_id
 from jianan_desk.store.models import AppMeta, SyncConflict, SyncPeer, SyncStamp
+from jianan_desk.store.seed import SEED_ORIGIN, SEED_STAMP
 from jianan_desk.store.sync_stamps import synced_fields, synced_tables
 from jianan_desk.sync.engine import LOCAL_ENTITY, encode
 from jianan_desk.sync.service import export_package, import_package
@@ -51,7 +53,11 @@ def _template() -> str:
             conn.execute(
                 meta.delete().where(meta.c.key.like("installation%") | meta.c.key.like("sync.%"))
             )
-            conn.execute(stamps.delete())
+            # the seeded rows keep the stamp every installation gives them
+            conn.execute(stamps.delete().where(stamps.c.hlc != SEED_STAMP))
+            conn.execute(
+                meta.insert().values(key="sync.seen", value=json.dumps({SEED_ORIGIN: SEED_STAMP}))
+            )
         db.dispose()
         _pg_template[server] = name
     return _pg_template[server]
@@ -148,3 +154,15 @@ def conflicts(db: Database, *, open_only: bool = False) -> list[SyncConflict]:
         if open_only:
             stmt = stmt.where(SyncConflict.resolved_at.is_(None))
         return list(s.scalars(stmt))
+
+
+def open_conflicts(db: Database) -> list[tuple[Any, ...]]:
+    """Open conflicts as the review dialog lists them: (id, table, row, field, {the two
+    values}), sides unordered (each installation shows its own value as 本机)."""
+    from jianan_desk.sync.conflicts import list_conflicts
+
+    with db.session(readonly=True) as s:
+        return sorted(
+            (c.id, c.tbl, c.row_id, c.field, frozenset({str(c.mine), str(c.theirs)}))
+            for c in list_conflicts(s)
+        )

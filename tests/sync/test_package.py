@@ -3,6 +3,7 @@ refused with a Chinese message, and nothing changes."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import zipfile
 
@@ -53,10 +54,21 @@ def test_truncated_file_is_refused(laptop, package, tmp_path):
         assert "损坏" in _refused(laptop, broken)
 
 
+def _checksum(parts):
+    """The checksum as the writer computes it (manifest, then each entry's name and bytes)."""
+    digest = hashlib.sha256(parts["manifest.json"])
+    for name, body in parts.items():
+        if name not in ("manifest.json", "checksum.sha256"):
+            digest.update(b"\x00" + name.encode() + b"\x00" + body)
+    return digest.hexdigest()
+
+
 def test_tampered_rows_are_refused(laptop, package, tmp_path):
     with zipfile.ZipFile(package) as zf:
         parts = {n: zf.read(n) for n in zf.namelist()}
-    parts["rows.json"] = parts["rows.json"].replace("发制品".encode(), "假发品".encode())
+    rows = "tables/projects.jsonl"
+    assert "发制品".encode() in parts[rows]
+    parts[rows] = parts[rows].replace("发制品".encode(), "假发品".encode())
     tampered = tmp_path / "tampered.jdsync"
     with zipfile.ZipFile(tampered, "w") as zf:
         for name, body in parts.items():
@@ -85,8 +97,9 @@ def test_encrypted_package_needs_the_right_passphrase(office, laptop, tmp_path):
     export_package(office, target, passphrase="建安2022")
     assert is_encrypted(target)
     with zipfile.ZipFile(target) as zf:
-        assert "rows.json" not in zf.namelist()
-        assert "建安".encode() not in zf.read("rows.bin")
+        for name in zf.namelist():
+            assert "建安".encode() not in zf.read(name)
+            assert "产业".encode() not in zf.read(name)
     assert "请输入密码" in _refused(laptop, target, error=PassphraseError)
     assert "密码错误" in _refused(laptop, target, error=PassphraseError, passphrase="wrong")
     import_package(laptop, target, passphrase="建安2022", backup=False)
@@ -97,16 +110,53 @@ def test_encrypted_package_tampered_is_refused(office, laptop, tmp_path):
     export_package(office, target, passphrase="pw")
     with zipfile.ZipFile(target) as zf:
         parts = {n: zf.read(n) for n in zf.namelist()}
-    body = bytearray(parts["rows.bin"])
+    body = bytearray(parts["tables/industry_nodes.jsonl"])
     body[len(body) // 2] ^= 0x01
-    parts["rows.bin"] = bytes(body)
-    import hashlib
-
-    parts["checksum.sha256"] = hashlib.sha256(
-        parts["manifest.json"] + parts["rows.bin"]
-    ).hexdigest()
+    parts["tables/industry_nodes.jsonl"] = bytes(body)
+    parts["checksum.sha256"] = _checksum(parts).encode()
     tampered = tmp_path / "tampered.jdsync"
     with zipfile.ZipFile(tampered, "w") as zf:
         for name, data in parts.items():
             zf.writestr(name, data)
     _refused(laptop, tampered, error=PassphraseError, passphrase="pw")
+
+
+def test_encrypted_package_with_a_chunk_cut_off_is_refused(office, laptop, tmp_path):
+    """Dropping the last sealed chunk of an entry (and fixing the checksum) is noticed."""
+    target = tmp_path / "secret.jdsync"
+    export_package(office, target, passphrase="pw")
+    with zipfile.ZipFile(target) as zf:
+        parts = {n: zf.read(n) for n in zf.namelist()}
+    parts["tables/industry_nodes.jsonl"] = b""
+    parts["checksum.sha256"] = _checksum(parts).encode()
+    cut = tmp_path / "cut.jdsync"
+    with zipfile.ZipFile(cut, "w") as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+    _refused(laptop, cut, error=SyncError, passphrase="pw")
+
+
+def test_a_package_of_an_older_format_is_refused_in_chinese(laptop, tmp_path):
+    old = tmp_path / "old.jdsync"
+    with zipfile.ZipFile(old, "w") as zf:
+        zf.writestr(
+            "manifest.json", json.dumps({"format": "jianan-desk-sync", "format_version": 1})
+        )
+    assert "其他版本" in _refused(laptop, old)
+
+
+def test_rows_stream_from_the_package_in_batches(office, tmp_path, monkeypatch):
+    """The rows are JSON lines per table; export and import report their progress and never
+    hold more than a batch: a package of many rows is written in several batches."""
+    from jianan_desk.sync import engine
+
+    monkeypatch.setattr(engine, "EXPORT_BATCH", 7)
+    seen: list[tuple[int, int]] = []
+    target = tmp_path / "full.jdsync"
+    result = export_package(office, target, progress=lambda d, t: seen.append((d, t)))
+    assert len(seen) > 5 and seen[-1][0] == seen[-1][1] > 0
+    assert [d for d, _t in seen] == sorted(d for d, _t in seen)
+    with zipfile.ZipFile(target) as zf:
+        lines = zf.read("tables/industry_nodes.jsonl").decode().splitlines()
+    assert len(lines) == result.counts["产业体系节点"] > 7
+    assert all(json.loads(line)[0] for line in lines)

@@ -1,6 +1,7 @@
 """Three installations make random creates, edits and deletes and exchange packages in
 random order and repetitions; afterwards all three are identical, every edit that was not
-in conflict is present, and every conflict is listed."""
+in conflict is present, every conflict is listed, and all three list the same open
+conflicts (conflicts travel in packages, wherever they were found)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from tests.sync.helpers import (
     copy_installation,
     discard,
     new_installation,
+    open_conflicts,
     send,
     snapshot,
 )
@@ -138,6 +140,11 @@ def test_three_installations_converge(script):
         assert snapshot(dbs[1]) == first
         assert snapshot(dbs[2]) == first
 
+        # every installation lists the same open conflicts, wherever they were found
+        listed_open = [open_conflicts(db) for db in dbs]
+        assert listed_open[1] == listed_open[0]
+        assert listed_open[2] == listed_open[0]
+        open_fields = {(c[2], c[3]) for c in listed_open[0]}
         listed = {(c.row_id, c.field) for db in dbs for c in conflicts(db)}
         for (pid, name), made in edits.items():
             with dbs[0].session(readonly=True) as s:
@@ -153,6 +160,8 @@ def test_three_installations_converge(script):
                 assert plain(final) in values
                 if len(values) > 1:
                     assert (pid, name) in listed, (pid, name, maxima)
+                    # still open on all three: no later edit settled it
+                    assert (pid, name) in open_fields, (pid, name, maxima)
     finally:
         for db in dbs:
             discard(db)

@@ -97,6 +97,11 @@ def test_import_preview_conflicts_and_duplicates(qtbot, office, laptop, tmp_path
     qtbot.addWidget(dialog)
     assert "即将导入" in dialog.ui.titleLabel.text()
     assert "冲突 1 处" in dialog.ui.summaryLabel.text()
+    # the summary lists rows per table and the conflict itself, before anything is applied
+    assert dialog.changes.rowCount() >= 2 and not dialog.ui.conflictsView.isHidden()
+    assert dialog.conflicts.rowCount() == 1
+    cells = [dialog.conflicts.index(0, c).data() for c in range(5)]
+    assert cells[:2] == ["项目", "总投资（万元）"] and {cells[2], cells[3]} == {"60000", "55000"}
     assert conflicts(office) == []  # only a preview so far
     _shot(dialog, "sync-preview")
     with qtbot.waitSignal(dialog.imported, timeout=30_000):
@@ -173,3 +178,112 @@ def test_a_database_on_a_network_share_is_warned_about(qtbot, office, monkeypatc
     qtbot.addWidget(window)
     assert "网络共享" in window.network_label.text()
     assert "本机硬盘" in window.network_label.toolTip()
+
+
+class _Gate:
+    """Holds the worker at its first progress step until the test has pressed 取消."""
+
+    def __init__(self, monkeypatch):
+        import threading
+
+        from jianan_desk.sync import engine
+
+        self.open = threading.Event()
+        self.reached = threading.Event()
+        step = engine._Ticker.step
+
+        def held(ticker, rows):
+            self.reached.set()
+            assert self.open.wait(30)
+            step(ticker, rows)
+
+        monkeypatch.setattr(engine._Ticker, "step", held)
+
+
+def test_export_runs_with_progress_and_a_cancel_writes_nothing(
+    qtbot, office, tmp_path, monkeypatch
+):
+    dialog = SyncExportDialog(office)
+    qtbot.addWidget(dialog)
+    target = tmp_path / "全部.jdsync"
+    dialog.ui.fileEdit.setText(str(target))
+    gate = _Gate(monkeypatch)
+    operation = dialog.start_export()
+    assert gate.reached.wait(30)
+    assert not dialog.ui.progressBar.isHidden()
+    assert not dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
+    assert not dialog.ui.fileEdit.isEnabled()  # the choices hold while it runs
+    dialog.reject()  # 取消 while it runs: stops the export, keeps the dialog
+    assert "正在取消" in dialog.ui.errorLabel.text()
+    gate.open.set()
+    with qtbot.waitSignal(operation.finished, timeout=30_000):
+        pass
+    assert "已取消导出" in dialog.ui.errorLabel.text() and dialog.ui.progressBar.isHidden()
+    assert not target.exists() and not list(tmp_path.glob("*.partial"))
+    assert dialog.ui.fileEdit.isEnabled()
+    monkeypatch.undo()
+    moves: list[tuple[int, int]] = []
+    dialog.running.progress.changed.connect(lambda d, t: moves.append((d, t)))
+    with qtbot.waitSignal(dialog.exported, timeout=30_000):
+        dialog.start_export()
+    assert target.exists() and moves and moves[-1][0] == moves[-1][1]
+
+
+def test_import_runs_with_progress_and_a_cancel_changes_nothing(
+    qtbot, office, laptop, tmp_path, monkeypatch
+):
+    from jianan_desk.sync.service import export_package
+    from tests.sync.helpers import snapshot
+
+    with laptop.session() as s:
+        for i in range(3):
+            create_project(s, ProjectInput(name=f"出差项目{i}"), "张三")
+    package = tmp_path / "laptop.jdsync"
+    export_package(laptop, package)
+    controller = SyncController(None, office, Hub(), "张三")  # type: ignore[arg-type]
+    with qtbot.waitSignal(controller.import_file(package).finished, timeout=30_000):
+        pass
+    dialog = controller.dialog
+    qtbot.addWidget(dialog)
+    assert dialog.changes.rowCount() >= 1 and dialog.ui.progressBar.isHidden()
+    before = snapshot(office)
+    gate = _Gate(monkeypatch)
+    operation = dialog.start_import()
+    assert gate.reached.wait(30)
+    assert not dialog.ui.progressBar.isHidden() and dialog.cancel.isEnabled()
+    _shot(dialog, "sync-importing")
+    dialog.reject()
+    gate.open.set()
+    with qtbot.waitSignal(operation.finished, timeout=30_000):
+        pass
+    assert "导入已取消" in dialog.ui.summaryLabel.text()
+    assert dialog.isVisible() or not dialog.result()  # still open: 导入 can be pressed again
+    assert snapshot(office) == before
+    monkeypatch.undo()
+    with qtbot.waitSignal(dialog.imported, timeout=30_000):
+        dialog.start_import()
+    assert snapshot(office) != before
+
+
+def test_preview_can_be_cancelled_while_reading(qtbot, office, laptop, tmp_path, monkeypatch):
+    from jianan_desk.sync.service import export_package
+
+    package = tmp_path / "laptop.jdsync"
+    export_package(laptop, package)
+    shown: list[str] = []
+    monkeypatch.setattr(
+        "jianan_desk.ui.dialogs.sync.QMessageBox.warning", lambda _p, _t, text: shown.append(text)
+    )
+    gate = _Gate(monkeypatch)
+    controller = SyncController(None, office, Hub(), "张三")  # type: ignore[arg-type]
+    operation = controller.import_file(package)
+    dialog = controller.dialog  # deletes itself when closed
+    closed: list[int] = []
+    dialog.finished.connect(closed.append)
+    assert gate.reached.wait(30)
+    assert "正在读取" in dialog.ui.titleLabel.text() and not dialog.ui.progressBar.isHidden()
+    dialog.reject()
+    gate.open.set()
+    with qtbot.waitSignal(operation.finished, timeout=30_000):
+        pass
+    assert closed == [0] and not shown  # closed quietly, nothing to report

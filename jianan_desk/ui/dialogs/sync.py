@@ -1,15 +1,20 @@
 """The 同步 dialogs: export a package, preview and import one, review conflicts.
 
-``SyncController`` is what the 同步 menu calls; it asks for files and passphrases, runs
-the slow parts (export, preview, import) off the GUI thread and opens the dialogs.
+``SyncController`` is what the 同步 menu calls; it asks for files and passphrases and opens
+the dialogs. The slow parts (export, preview, import) run off the GUI thread
+(``ui.operations``) with a progress bar of the rows done and a 取消 that stops them: a
+cancelled export leaves no file, a cancelled preview or import leaves the database as it
+was (the import is one transaction, rolled back).
 """
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QStandardPaths, Qt, Signal, Slot
+from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -25,13 +30,18 @@ from PySide6.QtWidgets import (
 
 from jianan_desk.services.errors import NotFoundError, ValidationError
 from jianan_desk.store.errors import StoreError
-from jianan_desk.sync.errors import PassphraseError, SyncError
+from jianan_desk.sync.errors import PassphraseError, SyncCancelled, SyncError
 from jianan_desk.ui.forms.ui_sync_conflicts import Ui_ConflictReviewDialog
 from jianan_desk.ui.forms.ui_sync_export import Ui_SyncExportDialog
 from jianan_desk.ui.forms.ui_sync_preview import Ui_SyncPreviewDialog
 from jianan_desk.ui.hub import Hub
 from jianan_desk.ui.models.roles import ENTITY_ROLE
-from jianan_desk.ui.models.sync import ChangeCountsModel, ConflictsModel, DuplicatesModel
+from jianan_desk.ui.models.sync import (
+    ChangeCountsModel,
+    ConflictsModel,
+    DuplicatesModel,
+    PreviewConflictsModel,
+)
 from jianan_desk.ui.operations import Operation, run_in_background
 
 if TYPE_CHECKING:
@@ -45,6 +55,40 @@ _USER_ERRORS = (SyncError, StoreError, ValidationError, NotFoundError)
 def _documents() -> Path:
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     return Path(folder) if folder and Path(folder).is_dir() else Path.home()
+
+
+class _Running(QObject):
+    """The progress bar and the cancel flag of one dialog's background work.
+
+    ``changed(done, total)`` is emitted on the worker thread and delivered here, on the GUI
+    thread (a queued connection to this object's slot)."""
+
+    changed = Signal(int, int)
+
+    def __init__(self, owner: QDialog, bar: Any) -> None:
+        super().__init__(owner)
+        self.bar = bar
+        self.cancel_flag = threading.Event()
+        self.progress = self  # ``progress.changed.emit`` is the service's callback
+        self.changed.connect(self._moved, Qt.ConnectionType.QueuedConnection)
+        self.active = False
+        bar.setVisible(False)
+
+    def start(self) -> None:
+        self.cancel_flag.clear()
+        self.active = True
+        self.bar.setRange(0, 0)  # busy until the first batch reports
+        self.bar.setVisible(True)
+
+    def stop(self) -> None:
+        self.active = False
+        self.bar.setVisible(False)
+
+    @Slot(int, int)
+    def _moved(self, done: int, total: int) -> None:
+        if self.active:
+            self.bar.setRange(0, max(total, 1))
+            self.bar.setValue(done)
 
 
 def _table(view: QTableView) -> None:
@@ -93,6 +137,15 @@ class SyncExportDialog(QDialog):
         self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
         self.ui.buttonBox.accepted.connect(self.start_export)
         self.ui.buttonBox.rejected.connect(self.reject)
+        self.running = _Running(self, self.ui.progressBar)
+
+    def reject(self) -> None:
+        """取消 / Esc: stop a running export (no file is left), else close."""
+        if self.running.active:
+            self.running.cancel_flag.set()
+            self.ui.errorLabel.setText(self.tr("正在取消…"))
+            return
+        super().reject()
 
     @Slot(bool)
     def _encrypt_toggled(self, on: bool) -> None:
@@ -134,25 +187,45 @@ class SyncExportDialog(QDialog):
             return None
         target, passphrase = checked
         peer = self.ui.peerCombo.currentData()
-        self.ui.errorLabel.setText(self.tr("正在导出…"))
-        self.ui.buttonBox.setEnabled(False)
-        db = self.db
+        self.ui.errorLabel.setText(self.tr("正在导出…（可随时取消）"))
+        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+        db, running = self.db, self.running
         from jianan_desk.sync.service import export_package
 
+        running.start()
+        self._editable(False)
         self.operation = run_in_background(
-            lambda: export_package(db, target, for_peer=peer, passphrase=passphrase),
+            lambda: export_package(
+                db,
+                target,
+                for_peer=peer,
+                passphrase=passphrase,
+                progress=running.progress.changed.emit,
+                cancelled=running.cancel_flag.is_set,
+            ),
             on_result=self._done,
             on_error=self._failed,
         )
         return self.operation
 
     def _done(self, result: ExportResult) -> None:
+        self.running.stop()
         self.result_ = result
         self.exported.emit(result)
         self.accept()
 
+    def _editable(self, on: bool) -> None:
+        for w in (self.ui.peerCombo, self.ui.fileEdit, self.ui.browseButton, self.ui.encryptCheck):
+            w.setEnabled(on)
+        self._encrypt_toggled(on and self.ui.encryptCheck.isChecked())
+
     def _failed(self, exc: BaseException) -> None:
-        self.ui.buttonBox.setEnabled(True)
+        self.running.stop()
+        self._editable(True)
+        self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
+        if isinstance(exc, SyncCancelled):
+            self.ui.errorLabel.setText(self.tr("已取消导出，没有写入文件。"))
+            return
         if isinstance(exc, _USER_ERRORS):
             self.ui.errorLabel.setText(str(exc))
             return
@@ -164,10 +237,13 @@ class SyncExportDialog(QDialog):
 
 
 class SyncPreviewDialog(QDialog):
-    """What a package will change; 导入 applies it (off the GUI thread), then shows what
-    it did, with buttons to review conflicts and merge likely duplicate companies."""
+    """What a package will change (rows per table, the conflicts it will list); 导入 applies
+    it (off the GUI thread), then shows what it did, with buttons to review conflicts and
+    merge likely duplicate companies. Without a ``preview`` it reads the package first
+    (``start_preview``), with a progress bar; 取消 stops reading or importing."""
 
     imported = Signal(object)  # ApplyResult
+    previewed = Signal(object)  # ApplyResult
 
     def __init__(
         self,
@@ -176,7 +252,7 @@ class SyncPreviewDialog(QDialog):
         actor: str,
         source: Path,
         passphrase: str,
-        preview: ApplyResult,
+        preview: ApplyResult | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -195,9 +271,13 @@ class SyncPreviewDialog(QDialog):
         self.ui.changesView.horizontalHeader().setSectionResizeMode(
             0, QHeaderView.ResizeMode.Stretch
         )
+        self.conflicts = PreviewConflictsModel(self)
+        self.ui.conflictsView.setModel(self.conflicts)
+        _table(self.ui.conflictsView)
         self.duplicates = DuplicatesModel(self)
         self.ui.duplicatesView.setModel(self.duplicates)
         _table(self.ui.duplicatesView)
+        self.running = _Running(self, self.ui.progressBar)
         self.ok = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Ok)
         self.cancel = self.ui.buttonBox.button(QDialogButtonBox.StandardButton.Cancel)
         self.ok.setText(self.tr("导入"))
@@ -206,7 +286,78 @@ class SyncPreviewDialog(QDialog):
         self.ui.buttonBox.rejected.connect(self.reject)
         self.ui.reviewButton.clicked.connect(self.review_conflicts)
         self.ui.mergeButton.clicked.connect(self.merge_selected)
+        if preview is not None:
+            self._show(preview, done=False)
+        else:
+            self._reading()
+
+    def _reading(self) -> None:
+        self.ui.titleLabel.setText(
+            self.tr("正在读取同步包 {0}，计算导入后的变化…").format(self.source.name)
+        )
+        self.ui.summaryLabel.setText(self.tr("数据库不会被修改。可随时取消。"))
+        for w in (
+            self.ui.changesView,
+            self.ui.conflictsLabel,
+            self.ui.conflictsView,
+            self.ui.duplicatesLabel,
+            self.ui.duplicatesView,
+            self.ui.reviewButton,
+            self.ui.mergeButton,
+        ):
+            w.setVisible(False)
+        self.ok.setEnabled(False)
+
+    def start_preview(self, on_error: Callable[[BaseException], object] | None = None) -> Operation:
+        """Read the package and count what it would change (rolled back), off the GUI thread."""
+        from jianan_desk.sync.service import preview_package
+
+        db, source, passphrase, running = self.db, self.source, self.passphrase, self.running
+        self._reading()
+        running.start()
+        self.operation = run_in_background(
+            lambda: preview_package(
+                db,
+                source,
+                passphrase=passphrase,
+                progress=running.progress.changed.emit,
+                cancelled=running.cancel_flag.is_set,
+            ),
+            on_result=self._previewed,
+            on_error=lambda exc: self._preview_failed(exc, on_error),
+        )
+        return self.operation
+
+    def _previewed(self, preview: ApplyResult) -> None:
+        self.running.stop()
+        self.preview = preview
+        self.ok.setEnabled(True)
         self._show(preview, done=False)
+        self.previewed.emit(preview)
+
+    def _preview_failed(
+        self, exc: BaseException, on_error: Callable[[BaseException], object] | None
+    ) -> None:
+        self.running.stop()
+        if isinstance(exc, SyncCancelled):
+            super().reject()
+            return
+        if on_error is not None:
+            on_error(exc)
+            return
+        if isinstance(exc, _USER_ERRORS):
+            self.ui.summaryLabel.setText(str(exc))
+            return
+        raise exc
+
+    def reject(self) -> None:
+        """取消 / Esc: stop reading or importing (nothing is changed), else close."""
+        if self.running.active:
+            self.running.cancel_flag.set()
+            self.ui.summaryLabel.setText(self.tr("正在取消…"))
+            self.cancel.setEnabled(False)
+            return
+        super().reject()
 
     def _show(self, result: ApplyResult, *, done: bool) -> None:
         who = result.peer_name or result.peer_id[:8]
@@ -228,13 +379,15 @@ class SyncPreviewDialog(QDialog):
         self.ui.changesView.setVisible(self.changes.rowCount() > 0)
         n = len(result.conflicts)
         self.ui.conflictsLabel.setText(
-            self.tr("{0} 处字段在双方都被修改过，导入后请审阅冲突。").format(n)
+            self.tr("{0} 处字段在双方都被修改过，导入后请审阅冲突：").format(n)
             if n and not done
             else self.tr("{0} 处冲突待审阅：程序暂用较晚的修改，另一方的值已保留。").format(n)
             if n
             else ""
         )
         self.ui.conflictsLabel.setVisible(bool(n))
+        self.conflicts.set_rows(result.conflicts)
+        self.ui.conflictsView.setVisible(bool(n))
         self.ui.reviewButton.setVisible(done and bool(n))
         self.duplicates.set_rows(result.duplicates)
         has_dups = bool(result.duplicates)
@@ -252,6 +405,8 @@ class SyncPreviewDialog(QDialog):
 
     @Slot()
     def _ok(self) -> None:
+        if self.preview is None:
+            return
         if self.result_ is not None or self.preview.already_applied:
             self.accept()
             return
@@ -263,9 +418,11 @@ class SyncPreviewDialog(QDialog):
 
         prefs = Preferences()
         db, source, passphrase, actor = self.db, self.source, self.passphrase, self.actor
+        running = self.running
         self.ok.setEnabled(False)
-        self.cancel.setEnabled(False)
-        self.ui.summaryLabel.setText(self.tr("正在导入…"))
+        self.cancel.setEnabled(True)
+        self.ui.summaryLabel.setText(self.tr("正在导入…（可随时取消，取消后数据库不变）"))
+        running.start()
         self.operation = run_in_background(
             lambda: import_package(
                 db,
@@ -274,6 +431,8 @@ class SyncPreviewDialog(QDialog):
                 actor=actor,
                 keep_daily=prefs.get(BACKUP_KEEP_DAILY),
                 keep_weekly=prefs.get(BACKUP_KEEP_WEEKLY),
+                progress=running.progress.changed.emit,
+                cancelled=running.cancel_flag.is_set,
             ),
             on_result=self._imported,
             on_error=self._failed,
@@ -281,6 +440,7 @@ class SyncPreviewDialog(QDialog):
         return self.operation
 
     def _imported(self, outcome: tuple[ApplyResult, Path | None]) -> None:
+        self.running.stop()
         self.result_, self.backup = outcome
         self.ok.setEnabled(True)
         self._show(self.result_, done=True)
@@ -288,8 +448,12 @@ class SyncPreviewDialog(QDialog):
         self.imported.emit(self.result_)
 
     def _failed(self, exc: BaseException) -> None:
+        self.running.stop()
         self.ok.setEnabled(True)
         self.cancel.setEnabled(True)
+        if isinstance(exc, SyncCancelled):
+            self.ui.summaryLabel.setText(self.tr("导入已取消，数据库未作任何更改。"))
+            return
         if isinstance(exc, _USER_ERRORS):
             self.ui.summaryLabel.setText(self.tr("导入失败，数据库未作任何更改：{0}").format(exc))
             return
@@ -436,9 +600,9 @@ class SyncController:
             self.import_file(Path(path))
 
     def import_file(self, source: Path, passphrase: str | None = None) -> Operation | None:
-        """Read and preview ``source`` off the GUI thread, then show the preview dialog."""
+        """Open the preview dialog, which reads and previews ``source`` off the GUI thread
+        (progress bar, 取消); a package that cannot be read closes it with a message."""
         from jianan_desk.sync.package import is_encrypted
-        from jianan_desk.sync.service import preview_package
 
         try:
             encrypted = is_encrypted(source)
@@ -455,23 +619,16 @@ class SyncController:
             if not ok:
                 return None
             passphrase = text
-        secret = passphrase or ""
-        db = self.db
-        self.operation = run_in_background(
-            lambda: preview_package(db, source, passphrase=secret),
-            on_result=lambda preview: self._preview(source, secret, preview),
-            on_error=self._preview_failed,
-        )
-        return self.operation
-
-    def _preview(self, source: Path, passphrase: str, preview: ApplyResult) -> None:
         self.dialog = SyncPreviewDialog(
-            self.db, self.hub, self.actor, source, passphrase, preview, self.window
+            self.db, self.hub, self.actor, source, passphrase or "", None, self.window
         )
         self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog.open()
+        self.operation = self.dialog.start_preview(on_error=self._preview_failed)
+        return self.operation
 
     def _preview_failed(self, exc: BaseException) -> None:
+        self.dialog.done(QDialog.DialogCode.Rejected)
         if isinstance(exc, PassphraseError | SyncError | StoreError):
             QMessageBox.warning(self.window, self.tr("导入同步包"), str(exc))
             return

@@ -9,8 +9,8 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboBox,
     QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
-    QLabel, QLineEdit, QPushButton, QSizePolicy,
-    QSpacerItem, QVBoxLayout, QWidget)
+    QLabel, QLineEdit, QProgressBar, QPushButton,
+    QSizePolicy, QSpacerItem, QVBoxLayout, QWidget)
 
 class Ui_SyncExportDialog(object):
     def setupUi(self, SyncExportDialog):
@@ -91,6 +91,12 @@ class Ui_SyncExportDialog(object):
 
         self.dialogLayout.addLayout(self.form)
 
+        self.progressBar = QProgressBar(SyncExportDialog)
+        self.progressBar.setObjectName(u"progressBar")
+        self.progressBar.setValue(0)
+
+        self.dialogLayout.addWidget(self.progressBar)
+
         self.errorLabel = QLabel(SyncExportDialog)
         self.errorLabel.setObjectName(u"errorLabel")
         self.errorLabel.setText(u"")
@@ -129,4 +135,5 @@ class Ui_SyncExportDialog(object):
         self.encryptCheck.setText(QCoreApplication.translate("SyncExportDialog", u"\u7528\u5bc6\u7801\u52a0\u5bc6(&E)", None))
         self.passLabel.setText(QCoreApplication.translate("SyncExportDialog", u"\u5bc6\u7801(&P)", None))
         self.pass2Label.setText(QCoreApplication.translate("SyncExportDialog", u"\u518d\u6b21\u8f93\u5165", None))
+        self.progressBar.setFormat(QCoreApplication.translate("SyncExportDialog", u"%v / %m \u884c", None))
     # retranslateUi

@@ -8,9 +8,9 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QDialog, QDialogButtonBox,
-    QHBoxLayout, QHeaderView, QLabel, QPushButton,
-    QSizePolicy, QSpacerItem, QTableView, QVBoxLayout,
-    QWidget)
+    QHBoxLayout, QHeaderView, QLabel, QProgressBar,
+    QPushButton, QSizePolicy, QSpacerItem, QTableView,
+    QVBoxLayout, QWidget)
 
 class Ui_SyncPreviewDialog(object):
     def setupUi(self, SyncPreviewDialog):
@@ -47,6 +47,11 @@ class Ui_SyncPreviewDialog(object):
 
         self.dialogLayout.addWidget(self.conflictsLabel)
 
+        self.conflictsView = QTableView(SyncPreviewDialog)
+        self.conflictsView.setObjectName(u"conflictsView")
+
+        self.dialogLayout.addWidget(self.conflictsView)
+
         self.duplicatesLabel = QLabel(SyncPreviewDialog)
         self.duplicatesLabel.setObjectName(u"duplicatesLabel")
         self.duplicatesLabel.setText(u"")
@@ -78,6 +83,12 @@ class Ui_SyncPreviewDialog(object):
 
         self.dialogLayout.addLayout(self.actionsRow)
 
+        self.progressBar = QProgressBar(SyncPreviewDialog)
+        self.progressBar.setObjectName(u"progressBar")
+        self.progressBar.setValue(0)
+
+        self.dialogLayout.addWidget(self.progressBar)
+
         self.buttonBox = QDialogButtonBox(SyncPreviewDialog)
         self.buttonBox.setObjectName(u"buttonBox")
         self.buttonBox.setStandardButtons(QDialogButtonBox.StandardButton.Cancel|QDialogButtonBox.StandardButton.Ok)
@@ -94,4 +105,5 @@ class Ui_SyncPreviewDialog(object):
         SyncPreviewDialog.setWindowTitle(QCoreApplication.translate("SyncPreviewDialog", u"\u5bfc\u5165\u540c\u6b65\u5305", None))
         self.reviewButton.setText(QCoreApplication.translate("SyncPreviewDialog", u"\u5ba1\u9605\u51b2\u7a81(&C)\u2026", None))
         self.mergeButton.setText(QCoreApplication.translate("SyncPreviewDialog", u"\u5408\u5e76\u9009\u4e2d\u7684\u4f01\u4e1a(&M)\u2026", None))
+        self.progressBar.setFormat(QCoreApplication.translate("SyncPreviewDialog", u"%v / %m \u884c", None))
     # retranslateUi

@@ -8,8 +8,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 
 from jianan_desk.store.backup import BackupFile
-from jianan_desk.sync.conflicts import ConflictRow, show
-from jianan_desk.sync.engine import ApplyResult, DuplicatePair
+from jianan_desk.sync.conflicts import ConflictRow, field_label, readable, show
+from jianan_desk.sync.engine import TABLE_LABELS, ApplyResult, ConflictInfo, DuplicatePair
 from jianan_desk.ui.models.roles import ENTITY_ROLE, SORT_ROLE, AnyIndex
 
 
@@ -129,6 +129,26 @@ class ConflictsModel(_Rows):
 
     def entity(self, item: ConflictRow) -> Any:
         return item.id
+
+
+class PreviewConflictsModel(_Rows):
+    """The conflicts an import will list (before it is applied, in the preview)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.headers = (_tr("数据"), _tr("字段"), _tr("本机"), _tr("对方"), _tr("暂用"))
+
+    def cells(self, item: ConflictInfo) -> tuple[Any, ...]:
+        return (
+            TABLE_LABELS.get(item.tbl, item.tbl),
+            field_label(item.field),
+            show(readable(item.tbl, item.field, item.mine)),
+            show(readable(item.tbl, item.field, item.theirs)),
+            _tr("本机") if item.winner == "mine" else _tr("对方"),
+        )
+
+    def entity(self, item: ConflictInfo) -> Any:
+        return (item.tbl, item.row_id, item.field)
 
 
 class BackupsModel(_Rows):
