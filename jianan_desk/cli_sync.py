@@ -11,10 +11,35 @@ import argparse
 import getpass
 import os
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 PASSPHRASE_ENV = "JIANAN_SYNC_PASSPHRASE"
+PROGRESS_EVERY_S = 2.0
+
+
+class StderrProgress:
+    """``progress(done, total)`` for the sync services: a line on stderr every few seconds.
+
+    Stdout stays the summary a script reads; a full package of a large database takes
+    minutes, and a silent terminal looks hung.
+    """
+
+    def __init__(self, verb: str, every_s: float | None = None) -> None:
+        self.verb = verb
+        self.every_s = PROGRESS_EVERY_S if every_s is None else every_s
+        self.last = time.monotonic()
+        self.lines = 0
+
+    def __call__(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if now - self.last < self.every_s:
+            return
+        self.last = now
+        self.lines += 1
+        of = f" / {total:,}" if total else ""
+        print(f"  …{self.verb} {done:,}{of} 行", file=sys.stderr, flush=True)
 
 
 def add_parsers(sub: argparse._SubParsersAction, parser_class: type) -> None:  # type: ignore[type-arg]
@@ -93,7 +118,13 @@ def cmd_sync(args: argparse.Namespace) -> int:
                 db = _open(args, write=True)
                 try:
                     peer = _resolve_peer(db, args.peer) if args.peer else None
-                    result = export_package(db, target, for_peer=peer, passphrase=passphrase)
+                    result = export_package(
+                        db,
+                        target,
+                        for_peer=peer,
+                        passphrase=passphrase,
+                        progress=StderrProgress("已导出"),
+                    )
                 finally:
                     db.dispose()
             what = "、".join(f"{k} {v}" for k, v in result.counts.items()) or "没有更改"
@@ -146,7 +177,9 @@ def _import(args: argparse.Namespace, url: str) -> int:
         db = _open(args, write=True)
         try:
             if args.dry_run:
-                result = preview_package(db, source, passphrase=passphrase)
+                result = preview_package(
+                    db, source, passphrase=passphrase, progress=StderrProgress("已读取")
+                )
                 print(f"预览：{result.summary()}")
                 print("预览模式（--dry-run）：未写入任何数据。")
                 return EXIT_OK
@@ -156,6 +189,7 @@ def _import(args: argparse.Namespace, url: str) -> int:
                 source,
                 passphrase=passphrase,
                 actor=args.actor,
+                progress=StderrProgress("已导入"),
                 keep_daily=prefs.get(BACKUP_KEEP_DAILY),
                 keep_weekly=prefs.get(BACKUP_KEEP_WEEKLY),
             )

@@ -51,3 +51,28 @@ def test_sync_and_restore_commands(tmp_path, capsys, monkeypatch):
     assert "恢复前已备份" in capsys.readouterr().out
     assert main(["--db", str(office), "restore", str(tmp_path / "none.sqlite")]) == 1
     assert "不存在" in capsys.readouterr().err
+
+
+def test_long_sync_work_reports_progress_on_stderr(tmp_path, capsys, monkeypatch):
+    from jianan_desk import cli_sync
+
+    office, laptop = tmp_path / "office.sqlite", tmp_path / "laptop.sqlite"
+    assert main(["--db", str(office), "demo-data", "--seed", "5"]) == 0
+    package = tmp_path / "全部.jdsync"
+    monkeypatch.setattr(cli_sync, "PROGRESS_EVERY_S", 0.0)  # every batch, not every 2 s
+    assert main(["--db", str(office), "sync", "export", "-o", str(package)]) == 0
+    out, err = capsys.readouterr()
+    assert "…已导出" in err and "行" in err and "…" not in out  # stdout stays the summary
+    assert main(["--db", str(laptop), "sync", "import", str(package), "--dry-run"]) == 0
+    assert "…已读取" in capsys.readouterr().err
+    assert main(["--db", str(laptop), "sync", "import", str(package)]) == 0
+    assert "…已导入" in capsys.readouterr().err
+
+
+def test_progress_lines_are_throttled():
+    from jianan_desk.cli_sync import StderrProgress
+
+    progress = StderrProgress("已导出", every_s=3600.0)
+    for done in range(0, 100_000, 500):
+        progress(done, 100_000)
+    assert progress.lines == 0
