@@ -13,6 +13,11 @@ summary (``stage_summary``) beside ``walk_first_cards`` (one walk down the ``upd
 index that fills every column at once and stops when the summary's counts say the columns
 are full, or when told to: ``stop_walk``); ``missing_columns`` then names the columns the
 walk left short and ``complete_cards`` fetches them; ``board_from`` puts it together.
+
+``first_cards`` is that card path in one call that never waits for the summary: the walk,
+then the columns it left short (by the summary's counts if they are in by then, else by
+the one shared plan that needs no count), so the board shows its cards while the grouped
+summary is still running and fills the column headers when it arrives.
 """
 
 from __future__ import annotations
@@ -25,6 +30,8 @@ from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
+from jianan_desk.domain.stages import PIPELINE, Stage
+from jianan_desk.services import project_query
 from jianan_desk.services.project_query import (
     CancelToken,
     ProjectFilter,
@@ -33,6 +40,7 @@ from jianan_desk.services.project_query import (
     fetch_board_card_ids,
     fetch_rows,
     fetch_stage_card_ids,
+    interruptible,
     stage_summary,
     walk_board_card_ids,
 )
@@ -42,6 +50,7 @@ MORE_CARDS = 40  # cards each "显示更多…" adds
 # Fewer matches than this in all: the matches are sparse along the updated_at index, and
 # the walk would visit most of the table; each column's own plan is cheaper.
 WALK_MIN_TOTAL = 5_000
+BOARD_ORDER: tuple[Stage, ...] = (*PIPELINE, Stage.DROPPED)  # the columns, left to right
 
 
 @dataclass(frozen=True)
@@ -123,6 +132,51 @@ def walk_first_cards(
     return _rows_by_stage(session, ids, today)
 
 
+def first_cards(
+    session: Session,
+    f: ProjectFilter,
+    *,
+    limit: int = CARDS_PER_COLUMN,
+    counts: Callable[[], dict[str, int] | None] = lambda: None,
+    stop: threading.Event | None = None,
+    token: CancelToken | None = None,
+    today: dt.date | None = None,
+) -> dict[str, list[ProjectRow]]:
+    """Every column's first ``limit`` cards (``load_board``'s cards), without waiting for
+    the summary: one walk down the ``updated_at`` index, then the columns it left short.
+    A short column's count is taken from ``counts()`` when the summary has answered by
+    then (empty columns are then not queried, big ones get their own walk); otherwise
+    ``limit`` stands in for it, which picks the plan that scans the filter's matches once
+    and sorts them: right for any count, only slower for a column with many matches (a
+    column the walk did not fill has few, or the walk was stopped)."""
+
+    def walk_counts() -> dict[str, int] | None:
+        # once the counts are in, the walk need fill only the big columns: the small ones
+        # are completed by one shared query below whatever the walk found for them
+        known = counts()
+        if known is None:
+            return None
+        return {st: n if n >= project_query.CARD_WALK_MIN else 0 for st, n in known.items()}
+
+    ids, _complete = walk_board_card_ids(
+        session, f, limit, counts=walk_counts, stop=stop, token=token
+    )
+    stages = [s.value for s in BOARD_ORDER if not f.stages or s.value in f.stages]
+    known = counts()
+    if known is not None:
+        short = {
+            st: known.get(st, 0)
+            for st in stages
+            if known.get(st, 0) and len(ids.get(st, ())) < min(limit, known.get(st, 0))
+        }
+    else:
+        short = {st: limit for st in stages if len(ids.get(st, ())) < limit}
+    if short:
+        with interruptible(session, token):
+            ids = {**ids, **fetch_board_card_ids(session, f, short, limit)}
+    return _rows_by_stage(session, ids, today)
+
+
 def stop_walk(totals: Sequence[StageTotal]) -> bool:
     """Whether a walk still running beside the summary should stop (nothing matches, or
     so little that the columns' own plans are cheaper than the rest of the walk)."""
@@ -193,6 +247,7 @@ __all__ = [
     "BoardData",
     "board_from",
     "complete_cards",
+    "first_cards",
     "load_board",
     "missing_columns",
     "more_cards",

@@ -3,7 +3,10 @@
 Everything runs in SQL and returns plain data; nothing here loads all projects into
 Python. Built for a lazy ``QAbstractTableModel`` over 100,000 projects:
 
-* ``count_and_sum(session, f)`` for the footer (row count, total investment);
+* ``fetch_first_page(session, f, sort, descending, limit)``: the first rows of the list in
+  one query, nothing counted (what the list shows first; a text search walks the sort index
+  and stops at a page of matches, else scans the keys);
+* ``count_and_sum(session, f)`` for the footer (row count, total investment), after it;
 * ``fetch_ids(session, f, sort, descending)``: every matching id in display order, in one
   query: the model keeps this list (≈ 10 MB for 100k) and scrolling never re-sorts;
 * ``fetch_rows(session, ids)``: the display rows of a slice of those ids (a page as the
@@ -35,7 +38,19 @@ from dataclasses import dataclass, field, fields, replace
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, bindparam, case, event, func, or_, select, text
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    bindparam,
+    case,
+    event,
+    func,
+    literal_column,
+    or_,
+    select,
+    text,
+)
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.functions import FunctionElement
@@ -44,7 +59,7 @@ from jianan_desk.domain.metrics import OVER_1B_WAN, OVER_100M_WAN
 from jianan_desk.domain.project_fields import FAMILY_LABELS
 from jianan_desk.domain.search import query_terms
 from jianan_desk.domain.stages import PIPELINE, Stage
-from jianan_desk.store.dialect import POSTGRESQL, backend, statement_canceller
+from jianan_desk.store.dialect import POSTGRESQL, SQLITE, backend, statement_canceller
 from jianan_desk.store.models import (
     IndustryNode,
     PlanField,
@@ -444,8 +459,13 @@ def conditions(session: Session, f: ProjectFilter) -> list[ColumnElement[bool]]:
     if f.investment_max_wan is not None:
         where.append(Project.total_investment_wan <= f.investment_max_wan)
     for term in query_terms(f.text):
-        where.append(Project.search_key.like(f"%{_like_escape(term)}%", escape="\\"))
+        where.append(_text_condition(term))
     return where
+
+
+def _text_condition(term: str) -> ColumnElement[bool]:
+    """One folded search term occurs in the project's search key."""
+    return Project.search_key.like(f"%{_like_escape(term)}%", escape="\\")
 
 
 # ---------------------------------------------------------------- counts and sums
@@ -544,6 +564,12 @@ WALK_MIN_MATCHES = 5_000
 # PostgreSQL, a criterion with its own index (``_narrowed_by_index``): walk only past this many
 # (the criterion's index and a top-N sort of 7,000 signings of a year: ≈ 30 ms).
 WALK_MIN_MATCHES_INDEXED = 30_000
+# A text search's first page, its count not known yet (``fetch_first_page``): walk the sort
+# order this far for ``limit`` matches (a term matching ≥ 5 % of the projects, as
+# ``WALK_MIN_MATCHES`` of 100,000, fills a page of 200 within it); fewer matches there:
+# scan the keys and sort the matches.
+FIRST_PAGE_WALK = 4_000
+WALK_CHECK = 500  # …and every this many rows, give up if its matches are too few to fill it
 
 
 class _Joins:
@@ -620,15 +646,21 @@ def _sorted_ids(
     if join is not None:
         stmt = stmt.outerjoin(*join)
     stmt = stmt.where(*conditions(session, f))
+    if scan:
+        keys = [_SortScan(key) for key in keys]
+    return stmt.order_by(*_order_by(keys, Project.id, sort, descending))
+
+
+def _order_by(keys: Sequence[Any], id_column: Any, sort: str, descending: bool) -> list[Any]:
+    """The list's ORDER BY over ``keys`` (the sort column's expressions), ties by id."""
     flip = descending != (sort == "days_in_stage")
     order = []
     for key in keys:
-        k = _SortScan(key) if scan else key
-        k = k.desc() if flip else k.asc()
+        k = key.desc() if flip else key.asc()
         order.append(k if sort in _NOT_NULL_SORTS else k.nulls_last())
     # a stable tiebreak: equal keys always come in the same order, page after page
-    order.append(Project.id.desc() if flip else Project.id.asc())
-    return stmt.order_by(*order)
+    order.append(id_column.desc() if flip else id_column.asc())
+    return order
 
 
 def fetch_ids(
@@ -690,6 +722,89 @@ def fetch_page(
     scan = (bool(query_terms(f.text)) or indexed) and not walk
     stmt = _sorted_ids(session, f, sort, descending, scan=scan)
     ids = list(session.scalars(stmt.offset(offset).limit(limit)))
+    return fetch_rows(session, ids, today=today)
+
+
+def _walked_ids(
+    session: Session, f: ProjectFilter, sort: str, descending: bool, limit: int, budget: int
+) -> list[str] | None:
+    """The first ``limit`` ids of a text search ``f``, looked for among the first
+    ``budget`` projects of the list's order without the text: the sort index is walked
+    (``LIMIT budget``: the planner takes the walk), the engine tests each key (the same
+    ``LIKE`` as ``conditions``) and sends its id and a flag, and reading stops at the
+    ``limit``-th match. None if the walk met fewer than ``limit`` matches and did not
+    reach the end, or gave up early (``WALK_CHECK``: a term too rare to fill the page
+    within the budget; SQLite then stops reading): one scan of the keys and a sort of the
+    matches is the better plan.
+
+    Exact: a match beyond the walked rows comes after all of them in the order.
+    """
+    joins = _Joins()
+    keys, join = joins.sort_key(sort)
+    # each walked row's id and whether it matches (tested by the engine: only a flag travels)
+    hit = and_(*(_text_condition(term) for term in query_terms(f.text)))
+    stmt = select(Project.id, hit)
+    if join is not None:
+        stmt = stmt.outerjoin(*join)
+    stmt = (
+        stmt.where(*conditions(session, replace(f, text="")))
+        .order_by(*_order_by(keys, Project.id, sort, descending))
+        .limit(budget)
+    )
+    ids: list[str] = []
+    walked = 0
+    result = session.connection().execute(stmt)
+    try:
+        for project_id, matched in result:
+            walked += 1
+            if matched:
+                ids.append(project_id)
+                if len(ids) >= limit:
+                    return ids
+            elif not walked % WALK_CHECK and len(ids) * budget * 2 < limit * walked:
+                return None  # at this rate the budget would not hold half a page: give up
+    finally:
+        result.close()
+    return ids if walked < budget else None  # the walk reached the end: every match
+
+
+def fetch_first_page(
+    session: Session,
+    f: ProjectFilter,
+    sort: str = "updated_at",
+    descending: bool = True,
+    limit: int = 200,
+    *,
+    today: dt.date | None = None,
+    walk_budget: int | None = None,
+) -> list[ProjectRow]:
+    """The first ``limit`` rows of the sorted list, before anything is counted: what the
+    list shows first (``count_and_sum`` and ``fetch_ids`` follow, for the footer and the
+    rows beyond).
+
+    Without a text search, ``fetch_page``'s plan (the criteria's indexes or the sort
+    index, as the planner or ``_narrowed_by_index`` chooses). A text search: the sort
+    index is walked for at most ``walk_budget`` (default ``FIRST_PAGE_WALK``) projects
+    and stops at ``limit`` matches — a common term (``z``, ``sj``, 深圳) is met within a
+    few thousand rows, where testing every key (PostgreSQL cannot index 1–2 characters)
+    takes 250–400 ms on 100,000 projects; a rarer term is not, and is then found by one
+    scan of the keys (pg_trgm's index for ≥ 3 characters on PostgreSQL, the covering
+    key index on SQLite) and a sort of its matches.
+    """
+    if not query_terms(f.text):
+        return fetch_page(session, f, sort, descending, 0, limit, today=today)
+    budget = FIRST_PAGE_WALK if walk_budget is None else walk_budget
+    ids = _walked_ids(session, f, sort, descending, limit, budget) if budget > 0 else None
+    if ids is None:
+        stmt = _sorted_ids(session, f, sort, descending, scan=True)
+        if backend(session.connection()) == SQLITE:
+            # the matches' rowids from the covering key index (as the count reads it), then
+            # only those rows: the statement alone would scan the (wide) table for the sort
+            matching = (
+                select(literal_column("rowid")).select_from(Project).where(*conditions(session, f))
+            )
+            stmt = stmt.where(literal_column("projects.rowid").in_(matching))
+        ids = list(session.connection().execute(stmt.limit(limit)).scalars())
     return fetch_rows(session, ids, today=today)
 
 
@@ -1081,6 +1196,7 @@ __all__ = [
     "count_and_sum",
     "delete_saved_filter",
     "fetch_board_card_ids",
+    "fetch_first_page",
     "fetch_ids",
     "fetch_page",
     "fetch_rows",

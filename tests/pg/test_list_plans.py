@@ -141,3 +141,37 @@ def test_dialect_cancel_helpers_on_the_engine_under_test(db):
         sqlstate = "57P01"
 
     assert is_query_cancelled(Canceled()) and not is_query_cancelled(Other())
+
+
+def test_a_text_search_s_first_page_walks_the_sort_index_then_scans(db, signed):
+    """``fetch_first_page`` of a text search: one walk down the sort order with a LIMIT of
+    the budget (no ``_SortScan`` wrapping: the index serves it), stopping at the page's
+    matches; only a walk cut short by its budget is followed by the scan-and-sort plan.
+    The rows are the head of ``fetch_ids`` either way."""
+    from jianan_desk.services.project_query import fetch_first_page
+
+    seen, log = _statements(db)
+    event.listen(db.engine, "before_cursor_execute", log)
+    try:
+        with db.session(readonly=True) as s:
+            common = ProjectFilter(text="xm")  # every project: 项目NN
+            page = fetch_first_page(s, common, limit=5, today=TODAY)
+            assert [r.id for r in page] == fetch_ids(s, common)[:5]
+            walked = list(seen)
+            seen.clear()
+            rare = ProjectFilter(text="项目07")
+            page = fetch_first_page(s, rare, limit=5, today=TODAY, walk_budget=4)
+            assert [r.id for r in page] == fetch_ids(s, rare)[:5] != []
+            cut_short = list(seen)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", log)
+    assert len(walked) == 1
+    assert "ORDER BY projects.updated_at DESC" in walked[0]
+    assert "COALESCE" not in walked[0] and "+projects" not in walked[0]
+    assert len(cut_short) == 2  # the walk of 4 rows found 1 match; then the scan
+    scan = cut_short[1]
+    assert (
+        "COALESCE(projects.updated_at, projects.updated_at) DESC" in scan
+        if on_postgres()
+        else "+projects.updated_at DESC" in scan
+    )

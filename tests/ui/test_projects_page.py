@@ -519,18 +519,19 @@ def test_a_newer_filter_supersedes_a_running_query(qtbot, db, projects):
     runner = QueuedRunner()
     model = ProjectsTableModel(db, runner=runner)
     shown: list[int] = []
+    loaded: list[int] = []
     failures: list[str] = []
-    model.loaded.connect(lambda n, _total: shown.append(n))
+    model.shown.connect(shown.append)
+    model.loaded.connect(lambda n, _total: loaded.append(n))
     model.failed.connect(failures.append)
-    model.set_filter(ProjectFilter(text="sj"))  # job 0: the older query
-    model.set_filter(ProjectFilter(stages=("signed",)))  # jobs 1, 2 (page, count): newer
+    model.set_filter(ProjectFilter(text="sj"))  # job 0: the older query's first page
+    model.set_filter(ProjectFilter(stages=("signed",)))  # job 1: the newer one's
     runner.run(1)
-    assert shown == []  # the page alone is not shown: the count and sum belong with it
-    runner.run(2)
     assert shown == [1] and model.project_id(0) == projects["ruibeika"]
+    assert loaded == [1] and not model.counting  # one row: every match, counted with it
     runner.run(0)  # the older one, run late: cancelled before it starts, never shown
     assert shown == [1] and model.project_id(0) == projects["ruibeika"]
-    assert model.cancelled == 1 and failures == []
+    assert model.cancelled == 1 and failures == [] and len(runner.jobs) == 2
 
 
 def test_a_superseded_query_is_interrupted_inside_sqlite(qtbot, db, projects, monkeypatch):
@@ -541,10 +542,10 @@ def test_a_superseded_query_is_interrupted_inside_sqlite(qtbot, db, projects, mo
         pytest.skip("SQLite's progress handler")
     runner = QueuedRunner()
     model = ProjectsTableModel(db, runner=runner)
-    real = table.count_and_sum
+    real = table.fetch_first_page
     finished: list[bool] = []
 
-    def slow_count(session, f):
+    def slow_page(session, f, *args, **kwargs):
         if f.text == "slow":  # the older query: supersede it while its SQL runs
             model.set_filter(ProjectFilter())
             session.execute(
@@ -554,15 +555,125 @@ def test_a_superseded_query_is_interrupted_inside_sqlite(qtbot, db, projects, mo
                 )
             ).one()
             finished.append(True)  # not reached: the statement is aborted
-        return real(session, f)
+        return real(session, f, *args, **kwargs)
 
-    monkeypatch.setattr(table, "count_and_sum", slow_count)
+    monkeypatch.setattr(table, "fetch_first_page", slow_page)
     model.set_filter(ProjectFilter(text="slow"))
     runner.run(0)  # interrupted: reported as cancelled, not as a failure
     assert model.cancelled == 1 and not model.count and finished == []
     runner.run(1)
-    runner.run(2)
     assert model.count == 3
+
+
+# ---------------------------------------------------------------- first rows first, then the count
+
+
+@pytest.fixture
+def small_window(monkeypatch):
+    """A first window of 2 rows, so that the three projects need counting."""
+    import jianan_desk.ui.models.project_table as table
+
+    monkeypatch.setattr(table, "WINDOW", 2)
+
+
+def test_the_first_page_appears_before_the_count(
+    qtbot, db, hub, projects, small_window, monkeypatch
+):
+    """The first window is shown while the count still runs; the footer says 正在统计…
+    until the count and sum arrive; then the rest of the rows are appended and the
+    figures are the ones ``count_and_sum`` gives."""
+    import threading
+
+    import jianan_desk.ui.models.project_table as table
+    from jianan_desk.services.project_query import count_and_sum, fetch_ids
+
+    release = threading.Event()
+    started = threading.Event()
+    real = table.count_and_sum
+
+    def held_count(session, f):
+        started.set()
+        release.wait(10)
+        return real(session, f)
+
+    monkeypatch.setattr(table, "count_and_sum", held_count)
+    page = ProjectsPage(PageContext(db, hub))
+    qtbot.addWidget(page)
+    try:
+        qtbot.waitUntil(lambda: not page.model.busy, timeout=5000)
+        qtbot.waitUntil(started.is_set, timeout=5000)
+        assert page.model.counting and page.model.rowCount() == 2
+        assert page.totals.text() == "已显示前 2 个项目 · 正在统计…"
+        # the first rows are the list's first rows, in order
+        with db.session(readonly=True) as s:
+            order = fetch_ids(s, ProjectFilter())
+            expected = count_and_sum(s, ProjectFilter())
+        assert [page.model.project_id(r) for r in range(2)] == order[:2]
+        assert page.model.index(0, 0).data()  # painted text, not a blank waiting row
+    finally:
+        release.set()
+    with qtbot.waitSignal(page.model.loaded, timeout=5000) as got:
+        pass
+    assert got.args == [3, expected[1]] and expected == (3, Decimal(178000))
+    assert not page.model.counting and page.model.rowCount() == 3
+    assert page.totals.text() == "共 3 个项目 · 总投资 17.80 亿元"
+    qtbot.waitUntil(lambda: page.model._ids is not None, timeout=5000)
+    assert page.model._ids == order
+    qtbot.waitUntil(lambda: page.model.index(2, 0).data() is not None, timeout=5000)
+    assert shown_ids(page) == set(projects.values())
+
+
+def test_a_newer_search_supersedes_the_pending_count(qtbot, db, projects, small_window):
+    runner = QueuedRunner()
+    model = ProjectsTableModel(db, runner=runner)
+    loaded: list[tuple[int, Decimal]] = []
+    model.loaded.connect(lambda n, total: loaded.append((n, total)))
+    model.set_filter(ProjectFilter(over_100m=True))  # 瑞贝卡, 三佳: a full first window
+    runner.run(0)
+    assert model.rowCount() == 2 and model.counting and not model.busy
+    qtbot.waitUntil(lambda: len(runner.jobs) == 3, timeout=5000)  # its count, its ids
+    model.set_filter(ProjectFilter(text="sj"))  # typed before the count came back
+    assert model.busy and model.counting
+    runner.run(3)  # the newer search's first page: one row, counted with it
+    assert loaded == [(1, Decimal(50000))] and model.project_id(0) == projects["sanjia"]
+    runner.run(1)  # the older count, run late: cancelled, its figures never shown
+    runner.run(2)
+    assert model.cancelled == 2 and loaded == [(1, Decimal(50000))]
+    assert (model.count, model.total_wan, model.rowCount()) == (1, Decimal(50000), 1)
+    assert len(runner.jobs) == 4  # nothing left to count for the newer search
+
+
+def test_a_newer_search_interrupts_a_running_count(qtbot, db, projects, small_window, monkeypatch):
+    """A count already running when a newer search arrives is stopped, not waited for."""
+    import jianan_desk.ui.models.project_table as table
+
+    if db.path is None:
+        pytest.skip("SQLite's progress handler")
+    runner = QueuedRunner()
+    model = ProjectsTableModel(db, runner=runner)
+    real = table.count_and_sum
+    finished: list[bool] = []
+
+    def slow_count(session, f):
+        if f.over_100m:
+            model.set_filter(ProjectFilter(text="冷链"))  # typed while the count runs
+            session.execute(
+                text(
+                    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+                    "WHERE i < 1000000000) SELECT count(*) FROM n"
+                )
+            ).one()
+            finished.append(True)  # not reached
+        return real(session, f)
+
+    monkeypatch.setattr(table, "count_and_sum", slow_count)
+    model.set_filter(ProjectFilter(over_100m=True))
+    runner.run(0)
+    qtbot.waitUntil(lambda: len(runner.jobs) == 3, timeout=5000)
+    runner.run(1)  # the count: interrupted by the newer search
+    assert model.cancelled == 1 and finished == [] and model.busy
+    runner.run(3)
+    assert model.count == 1 and model.project_id(0) == projects["cold"]
 
 
 # ---------------------------------------------------------------- the kanban drop

@@ -17,6 +17,7 @@ from jianan_desk.services import project_query
 from jianan_desk.services.project_board import (
     board_from,
     complete_cards,
+    first_cards,
     load_board,
     missing_columns,
     more_cards,
@@ -197,3 +198,38 @@ def test_the_walk_stops_at_full_columns_or_its_cap(db, many):
         ids, complete = walk_board_card_ids(s, ProjectFilter(), 2, max_matches=3)
         assert not complete and sum(len(v) for v in ids.values()) == 3
         assert stop_walk(stage_summary(s, ProjectFilter(text="没有这个项目")))
+
+
+def test_first_cards_need_no_summary_and_equal_the_boards_cards(db, many, monkeypatch):
+    """The card path the board shows before its headers: with the counts unknown, known, or
+    the walk stopped at once (or capped after a few matches), every column gets exactly
+    ``load_board``'s cards, whichever plan each column then takes."""
+    for walk_min in (1, 10**9):
+        monkeypatch.setattr(project_query, "CARD_WALK_MIN", walk_min)
+        for f in FILTERS:
+            with db.session(readonly=True) as s:
+                expected = {c.stage: list(c.cards) for c in load_board(s, f, limit=2).columns}
+                counts = {t.stage: t.count for t in stage_summary(s, f)}
+                for known, stopped in ((None, False), (counts, False), (None, True)):
+                    stop = threading.Event()
+                    if stopped:
+                        stop.set()
+                    cards = first_cards(s, f, limit=2, counts=lambda k=known: k, stop=stop)
+                    got = {stage: cards.get(stage, []) for stage in CODES}
+                    assert got == expected, (f, known, stopped)
+
+
+def test_first_cards_without_counts_complete_the_columns_a_capped_walk_left_short(
+    db, many, monkeypatch
+):
+    real = project_query.walk_board_card_ids
+
+    def capped(*args, **kwargs):  # a walk that gives up after 3 matches, as on 100k rows
+        return real(*args, **{**kwargs, "max_matches": 3})
+
+    monkeypatch.setattr("jianan_desk.services.project_board.walk_board_card_ids", capped)
+    with db.session(readonly=True) as s:
+        expected = {c.stage: list(c.cards) for c in load_board(s, ProjectFilter(), limit=3).columns}
+        cards = first_cards(s, ProjectFilter(), limit=3)
+    assert {stage: cards.get(stage, []) for stage in CODES} == expected
+    assert sum(len(v) for v in expected.values()) > 3

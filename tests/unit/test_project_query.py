@@ -385,3 +385,63 @@ def test_a_page_is_the_same_by_index_walk_or_by_scan(db, data, query):
                 assert [r.id for r in walked] == [r.id for r in scanned]
                 later = fetch_page(s, f, sort, desc, 3, 3, matches=10 * WALK_MIN_MATCHES)
                 assert [r.id for r in later] == [r.id for r in fetch_page(s, f, sort, desc, 3, 3)]
+
+
+@pytest.mark.parametrize("query", ["xm", "sj", "不存在的词", "科技 sj"])
+def test_the_first_page_is_the_list_s_head_whichever_plan_runs(db, data, query):
+    """``fetch_first_page`` (no count): the sort index walked for a page's matches within a
+    budget, else one scan and a sort; either way exactly the first rows of ``fetch_ids``,
+    for every sort column, both directions, with other criteria beside the text."""
+    from jianan_desk.services.project_query import fetch_first_page
+
+    _, ref = data
+    for f in (ProjectFilter(text=query), ProjectFilter(text=query, unit_ids=(ref["wunv"], None))):
+        with db.session(readonly=True) as s:
+            for sort in SORT_COLUMNS:
+                for desc in (False, True):
+                    everything = fetch_ids(s, f, sort, desc)
+                    # budget 0: the scan; 3: a walk that meets a page of 2 or is cut short
+                    # (the scan after it); the default: it meets the page or reaches the end
+                    for limit in (2, 200):
+                        for budget in (0, 3, None):
+                            rows = fetch_first_page(
+                                s, f, sort, desc, limit, today=TODAY, walk_budget=budget
+                            )
+                            got = [r.id for r in rows]
+                            assert got == everything[:limit], (f, sort, desc, limit, budget)
+
+
+def test_the_first_page_without_text_is_fetch_page_s(db, data):
+    from jianan_desk.services.project_query import fetch_first_page
+
+    _, _ = data
+    with db.session(readonly=True) as s:
+        for f in (ProjectFilter(), ProjectFilter(signed_year=2021), ProjectFilter(over_1b=True)):
+            for sort in ("updated_at", "name", "unit"):
+                first = fetch_first_page(s, f, sort, True, 3, today=TODAY)
+                assert first == fetch_page(s, f, sort, True, 0, 3, today=TODAY)
+
+
+def test_a_walk_given_up_early_still_gives_the_list_s_head(db, data, monkeypatch):
+    """The walk gives up as soon as its rate of matches could not fill the page within the
+    budget (checked every ``WALK_CHECK`` rows); the scan then answers, with the same rows."""
+    from jianan_desk.services import project_query
+    from jianan_desk.services.project_query import fetch_first_page
+
+    monkeypatch.setattr(project_query, "WALK_CHECK", 1)
+    walks: list[list[str] | None] = []
+    real = project_query._walked_ids
+
+    def spy(*args, **kwargs):
+        walks.append(real(*args, **kwargs))
+        return walks[-1]
+
+    monkeypatch.setattr(project_query, "_walked_ids", spy)
+    with db.session(readonly=True) as s:
+        for query in ("xm", "sj", "wnd"):
+            f = ProjectFilter(text=query)
+            for sort in ("updated_at", "name", "unit", "signed_on"):
+                for limit in (1, 3, 200):
+                    rows = fetch_first_page(s, f, sort, True, limit, today=TODAY, walk_budget=7)
+                    assert [r.id for r in rows] == fetch_ids(s, f, sort, True)[:limit]
+    assert None in walks and any(walks)  # both outcomes were met

@@ -1,19 +1,29 @@
 """The 项目库 list: a lazy table model over the ids of a filtered, sorted query.
 
-A reload runs two queries, one after the other: the count, sum and first window of 200
-rows (the view is updated as soon as they are in), then every matching id in display order
-(``fetch_ids``, about 10 MB for 100,000 projects). Later windows are fetched when the view
-first paints them (``fetch_rows`` of a slice of the ids; by offset if the ids are not in
-yet); the 30 most recently used windows are kept. Every query runs off the GUI thread
-with its own read-only Session; until a window arrives its cells are empty. Sorting is
-done in SQL (``sort`` reloads); nothing is ever sorted or filtered by a proxy.
+A reload shows the first window first and counts afterwards (as the 客商 list does):
 
-A newer filter, search or sort supersedes the queries still running for the older one:
-their results are dropped (never shown) and their SQL is interrupted inside SQLite
-(``CancelToken`` + ``interruptible``), so that they stop competing for the CPU at once.
+1. the first 200 rows in the list's order, one query with a LIMIT and no count
+   (``fetch_first_page``): the view is updated as soon as they are in (``shown``); fewer
+   than 200 rows are every match, and their count and sum are the footer's at once;
+2. then, off the GUI thread, the count and sum (``loaded``: the footer's figures; the rows
+   beyond the first window are appended without a reset) and every matching id in
+   display order (``fetch_ids``, about 10 MB for 100,000 projects). ``counting`` until the
+   count is in: the page's footer says 正在统计… meanwhile.
+
+Later windows are fetched when the view first paints them (``fetch_rows`` of a slice of
+the ids; by offset if the ids are not in yet); the 30 most recently used windows are
+kept. Every query runs off the GUI thread with its own read-only Session; until a window
+arrives its cells are empty. Sorting is done in SQL (``sort`` reloads); nothing is ever
+sorted or filtered by a proxy.
+
+A newer filter, search or sort supersedes the queries still running for the older one
+(the first window, the count, the ids): their results are dropped (never shown) and their
+SQL is interrupted (``CancelToken`` + ``interruptible``: inside SQLite, by a cancel request
+on PostgreSQL), so that they stop competing for the CPU at once.
 
 Signals:
-    loaded(int, object): after a reload: the row count and the filtered sum (万元, Decimal).
+    shown(int): the first rows of the latest reload are in (how many rows the model has).
+    loaded(int, object): its count and filtered sum (万元, Decimal) are in.
     failed(str): a query failed (message for the user).
 """
 
@@ -36,13 +46,13 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from jianan_desk.domain.search import query_terms
 from jianan_desk.services.project_query import (
     CancelToken,
     ProjectFilter,
     ProjectRow,
     QueryCancelled,
     count_and_sum,
+    fetch_first_page,
     fetch_ids,
     fetch_page,
     fetch_rows,
@@ -53,7 +63,7 @@ from jianan_desk.ui.models.roles import ENTITY_ROLE, SORT_ROLE, AnyIndex
 from jianan_desk.ui.operations import run_in_background
 
 WINDOW = 200  # rows fetched at a time
-IDS_DELAY_MS = 30  # the ids query starts this long after the first window is shown
+IDS_DELAY_MS = 30  # the count and ids queries start this long after the first window is shown
 MAX_WINDOWS = 30  # windows kept (6,000 rows)
 WAN_PER_YI = Decimal(10_000)
 _CENT = Decimal("0.01")
@@ -169,6 +179,7 @@ class ProjectsTableModel(QAbstractTableModel):
         DAYS_IN_STAGE,
     ) = range(16)
 
+    shown = Signal(int)
     loaded = Signal(int, object)
     failed = Signal(str)
 
@@ -200,7 +211,9 @@ class ProjectsTableModel(QAbstractTableModel):
         self.cancelled = 0  # superseded queries cancelled (for tests and benchmarks)
         self.count = 0
         self.total_wan = Decimal(0)
-        self.busy = False
+        self.busy = False  # until the first window of the latest reload is shown
+        self.counting = False  # until its count and sum are in (``loaded``)
+        self._rest: Callable[[], None] = lambda: None
 
     # ------------------------------------------------------------ queries
 
@@ -217,95 +230,111 @@ class ProjectsTableModel(QAbstractTableModel):
         self.reload()
 
     def reload(self) -> None:
-        """Re-run the query (filter, sort) in the background; ``loaded`` when it is in.
+        """Re-run the query (filter, sort) in the background, in two steps, each on its own
+        read-only Session:
 
-        Each query on its own read-only Session: the count and sum, and the first window
-        (what the view shows: ``loaded``; side by side on two pool threads, or one after
-        the other for a text search, whose page plan depends on the count), then every id
-        in order (for later windows; until it arrives, windows are fetched by offset).
+        1. the first window (``fetch_first_page``: the first ``WINDOW`` rows in the list's
+           order, one query, nothing counted): the model resets to those rows and
+           ``shown`` is emitted. Fewer than ``WINDOW`` rows are every match: the count and
+           the sum follow from them, and ``loaded`` is emitted at once;
+        2. otherwise, after the first rows are painted, the count and sum (``loaded``: the
+           rows beyond the first window are appended, no reset) and, beside it, every id in
+           order (for later windows; until it arrives they are fetched by offset).
+           ``counting`` until the count is in.
+
+        A newer reload supersedes both steps (results dropped, SQL interrupted).
         """
         self._generation += 1
         generation = self._generation
         self._token.cancel()  # whatever still runs for an older reload: stop it
         token = self._token = self._token_box[0] = CancelToken()
         db, f, sort, desc = self._db, self._filter, self._sort, self._descending
-        self.busy = True
+        self.busy = self.counting = True
         self._next_ids = None
 
-        def first() -> tuple[int, Decimal, list[ProjectRow], list[tuple[str, ...]]]:
+        def first() -> tuple[list[ProjectRow], list[tuple[str, ...]]]:
             token.check()  # superseded while queued: do not start
             with db.session(readonly=True) as s, interruptible(s, token):
-                n, total = count_and_sum(s, f)
-                rows = fetch_page(s, f, sort, desc, 0, WINDOW, matches=n) if n else []
-            return n, total, rows, texts_of(rows)
+                rows = fetch_first_page(s, f, sort, desc, WINDOW)
+            return rows, texts_of(rows)
 
-        def all_ids() -> list[str]:
-            token.check()
-            with db.session(readonly=True) as s, interruptible(s, token):
-                return fetch_ids(s, f, sort, desc)
-
-        def shown(result: tuple[int, Decimal, list[ProjectRow], list[tuple[str, ...]]]) -> None:
+        def shown(result: tuple[list[ProjectRow], list[tuple[str, ...]]]) -> None:
             if not shiboken6.isValid(self) or generation != self._generation:
                 return
-            n, total, rows, texts = result
+            rows, texts = result
             self.beginResetModel()
-            self._count = n
-            self._ids = self._next_ids
+            self._count = len(rows)
+            self._ids = None
             self._windows = OrderedDict()
             self._pending = set()
             self._windows[0] = rows
             self._texts = {0: texts}
             self._shown = generation
             self.endResetModel()
-            self.count, self.total_wan, self.busy = n, total, False
-            self.loaded.emit(n, total)
+            self.busy = False
+            self.shown.emit(len(rows))
+            if len(rows) < WINDOW:  # every match is in: count and sum from the rows
+                self._ids = [r.id for r in rows]
+                total = sum((r.total_investment_wan for r in rows), Decimal(0))
+                self._counted(generation, (len(rows), total))
+                return
             # after the first window is painted: its Python would compete with the paint's
-            QTimer.singleShot(IDS_DELAY_MS, lambda: self._start_ids(generation))
-
-        def ids_in(ids: list[str]) -> None:
-            if not shiboken6.isValid(self) or generation != self._generation:
-                return
-            if self.busy:  # the first window is not shown yet: keep them for it
-                self._next_ids = ids
-                return
-            self._ids = ids
-            self._check_ids()
-
-        self._all_ids = lambda: self._run(
-            all_ids, on_result=ids_in, on_error=self._error(generation)
-        )
-        if query_terms(f.text):
-            self._run(first, on_result=shown, on_error=self._error(generation))
-            return
+            QTimer.singleShot(IDS_DELAY_MS, lambda: self._start_counting(generation))
 
         def counted() -> tuple[int, Decimal]:
             token.check()
             with db.session(readonly=True) as s, interruptible(s, token):
                 return count_and_sum(s, f)
 
-        def paged() -> tuple[list[ProjectRow], list[tuple[str, ...]]]:
+        def all_ids() -> list[str]:
             token.check()
             with db.session(readonly=True) as s, interruptible(s, token):
-                rows = fetch_page(s, f, sort, desc, 0, WINDOW)
-            return rows, texts_of(rows)
+                return fetch_ids(s, f, sort, desc)
 
-        parts: dict[str, Any] = {}
+        def ids_in(ids: list[str]) -> None:
+            if not shiboken6.isValid(self) or generation != self._generation:
+                return
+            if self.counting:  # the count is not in yet: keep them for it
+                self._next_ids = ids
+                return
+            self._ids = ids
+            self._check_ids()
 
-        def part(key: str) -> Callable[[Any], None]:
-            def got(value: Any) -> None:
-                parts[key] = value
-                if len(parts) == 2:
-                    (n, total), (rows, texts) = parts["count"], parts["page"]
-                    shown((n, total, rows if n else [], texts if n else []))
+        def rest() -> None:
+            self._run(
+                counted,
+                on_result=lambda r: self._counted(generation, r),
+                on_error=self._error(generation),
+            )
+            self._run(all_ids, on_result=ids_in, on_error=self._error(generation))
 
-            return got
+        self._rest = rest
+        self._run(first, on_result=shown, on_error=self._error(generation))
 
-        self._run(paged, on_result=part("page"), on_error=self._error(generation))
-        self._run(counted, on_result=part("count"), on_error=self._error(generation))
-
-    def _start_ids(self, generation: int) -> None:
+    def _start_counting(self, generation: int) -> None:
         if shiboken6.isValid(self) and generation == self._generation:
-            self._all_ids()
+            self._rest()
+
+    def _counted(self, generation: int, result: tuple[int, Decimal]) -> None:
+        """The count and sum of the shown filter are in: the rows beyond the first window
+        are appended (a change since the first window was fetched: shown again)."""
+        if not shiboken6.isValid(self) or generation != self._generation:
+            return
+        n, total = result
+        if n > self._count:
+            self.beginInsertRows(QModelIndex(), self._count, n - 1)
+            self._count = n
+            self.endInsertRows()
+        elif n < self._count:  # fewer now than the first window held
+            self.beginResetModel()
+            self._count = n
+            self._windows, self._texts, self._pending = OrderedDict(), {}, set()
+            self.endResetModel()
+        self.count, self.total_wan, self.counting = n, total, False
+        if self._next_ids is not None:
+            self._ids, self._next_ids = self._next_ids, None
+            self._check_ids()
+        self.loaded.emit(n, total)
 
     def _check_ids(self) -> None:
         """The ids disagree with the count (a change between the two queries): re-show."""
@@ -325,7 +354,7 @@ class ProjectsTableModel(QAbstractTableModel):
                     self.cancelled += 1
                 return
             if shiboken6.isValid(self) and generation == self._generation:
-                self.busy = False
+                self.busy = self.counting = False
                 self.failed.emit(str(exc) or type(exc).__name__)
 
         return failed

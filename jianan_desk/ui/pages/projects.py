@@ -3,6 +3,8 @@
 * list: ``ProjectsTableModel`` (lazy, sorted in SQL) in a ``QTableView``; columns shown,
   hidden and reordered from the header's context menu, remembered in the settings INI
   (``[projects]`` section, through ``QSettings``);
+* footer: the filtered count and total investment; the list shows its first rows before
+  they are counted, and says 正在统计… until the figures arrive (``ProjectsTableModel``);
 * search box (debounced) and filters from the 筛选 menu, shown as removable chips; named
   filter sets saved and loaded from the 方案 menu (``services.project_query``); signing
   year, or a date range picked with calendar pop-ups (``SignedRangeDialog``); a newer
@@ -141,6 +143,7 @@ class ProjectsPage(Page):
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._apply_search)
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.model.shown.connect(self._list_shown)
         self.model.loaded.connect(self._list_loaded)
         self.model.failed.connect(lambda m: self.show_message(m, True))
         context.hub.changed.connect(self._on_changed)
@@ -656,11 +659,20 @@ class ProjectsPage(Page):
 
     # ------------------------------------------------------------ views and actions
 
-    def _list_loaded(self, count: int, total: Decimal) -> None:
+    def _list_shown(self, count: int) -> None:
+        """The list's first rows are in; its count and sum may still be on their way."""
         self._clear_load_error()
         if self._heap_freeze_pending:
             self._heap_freeze_pending = False
             QTimer.singleShot(0, freeze_startup_heap)  # after the first rows are painted
+        if self.model.counting and not self.board_shown():
+            self._show_counting(count)
+
+    def _show_counting(self, count: int) -> None:
+        self.totals.setText(self.tr("已显示前 {0} 个项目 · 正在统计…").format(f"{count:,}"))
+
+    def _list_loaded(self, count: int, total: Decimal) -> None:
+        self._clear_load_error()
         if not self.board_shown():
             self._show_totals(count, total)
 
@@ -716,6 +728,8 @@ class ProjectsPage(Page):
                 self._list_stale = False
                 self.totals.setText(self.tr("正在查询…"))
                 self.model.set_filter(self.filter)
+            elif self.model.counting and not self.model.busy:
+                self._show_counting(self.model.rowCount())
             elif not self.model.busy:
                 self._show_totals(self.model.count, self.model.total_wan)
         else:

@@ -2,9 +2,12 @@
 
 Each column's header shows its count and total investment (亿元) over the whole filtered
 set, from one grouped query; the column holds only its most recently changed cards
-(``CARDS_PER_COLUMN``), and "显示更多…" fetches the next ones. Both run off the GUI thread
-(``services.project_board``), one read-only Session each; a newer filter cancels the load
-still running for an older one (inside SQLite, as for the list).
+(``CARDS_PER_COLUMN``), and "显示更多…" fetches the next ones. The cards and the grouped
+summary run side by side off the GUI thread (``services.project_board``), one read-only
+Session each, and each is shown as soon as it arrives: the cards first as a rule (the
+summary is the slow part), the headers saying "…" until their counts and 亿元 are in. A
+newer filter cancels the loads still running for an older one (inside SQLite, as for the
+list), and an older load's late answer is dropped.
 
 Cards show name, investor, 亿元 and days in stage. Dragging a card onto a later stage's
 column calls ``move_card(project_id, stage)``, which asks for the date and a note
@@ -14,7 +17,9 @@ column calls ``move_card(project_id, stage)``, which asks for the date and a not
 Signals:
     message(str, bool): something to tell the user (text, is_error).
     open_project(str): a card was double-clicked.
-    loaded(): every column is filled (``count``/``total_wan`` hold the board's totals).
+    cards_shown(): every column shows its first cards (the headers may still say "…").
+    loaded(): every column is filled, headers included (``count``/``total_wan`` hold the
+        board's totals).
     more_loaded(str): a column (stage code) received its next cards.
 """
 
@@ -54,11 +59,9 @@ from jianan_desk.services.project_board import (
     MORE_CARDS,
     BoardData,
     board_from,
-    complete_cards,
-    missing_columns,
+    first_cards,
     more_cards,
     stop_walk,
-    walk_first_cards,
 )
 from jianan_desk.services.project_query import (
     CancelToken,
@@ -242,13 +245,24 @@ class StageColumn(QFrame):
         layout.addWidget(self.more)
         self.folded = False
         self.loading_more = False
+        self.known = False  # whether ``total`` is the current filter's (the summary is in)
         self.total = StageTotal(stage.value, stage.label, 0, Decimal(0))
         self.set_folded(stage is Stage.DROPPED)
+        self.set_pending()
 
     @property
     def hidden(self) -> int:
-        """Matching projects of this column not shown as cards yet."""
-        return max(0, self.total.count - self.model.rowCount())
+        """Matching projects of this column not shown as cards yet (0 while the count is
+        not known: "显示更多…" waits for it)."""
+        return max(0, self.total.count - self.model.rowCount()) if self.known else 0
+
+    def set_pending(self) -> None:
+        """The count and 亿元 of a new filter are on their way: say so, show no old figure."""
+        self.known = False
+        self.title.setText(self.stage.label)
+        self.summary.setText("…")
+        self.summary.setToolTip(self.tr("正在统计本列的项目数与投资额"))
+        self.update_more()
 
     def set_folded(self, folded: bool) -> None:
         self.folded = folded
@@ -261,8 +275,11 @@ class StageColumn(QFrame):
 
     def set_total(self, total: StageTotal) -> None:
         self.total = total
+        self.known = True
         self.title.setText(f"{total.label}  {total.count:,}")
         self.summary.setText(f"{yi_text(total.total_investment_wan)} 亿元")
+        self.summary.setToolTip("")
+        self.update_more()
 
     def set_cards(self, rows: Sequence[ProjectRow]) -> None:
         self.loading_more = False
@@ -282,12 +299,16 @@ class StageColumn(QFrame):
             self.more.setText(self.tr("显示更多…（还有 {0:,} 个）").format(hidden))
         self.more.setEnabled(not self.loading_more)
         self.more.setVisible(not self.folded and hidden > 0)
-        self.empty.setVisible(not self.folded and self.total.count == 0)
+        self.empty.setVisible(
+            not self.folded
+            and (self.total.count == 0 if self.known else self.model.rowCount() == 0)
+        )
 
 
 class ProjectBoard(QWidget):
     message = Signal(str, bool)
     open_project = Signal(str)
+    cards_shown = Signal()
     loaded = Signal()
     more_loaded = Signal(str)
 
@@ -300,6 +321,8 @@ class ProjectBoard(QWidget):
         box = self._token_box = [self._token]
         self.destroyed.connect(lambda *_: box[0].cancel())  # a closed page stops its query
         self.busy = False
+        self.cards_pending = False  # the current load's cards not shown yet
+        self.summary_pending = False  # the current load's column counts not shown yet
         self.count = 0
         self.total_wan = Decimal(0)
         self.cancelled = 0  # superseded loads stopped (for tests and benchmarks)
@@ -352,20 +375,23 @@ class ProjectBoard(QWidget):
         return token
 
     def reload(self) -> None:
-        """Reload in the background; ``loaded`` once the board shows every column's count,
-        sum and first cards.
+        """Reload in the background: ``cards_shown`` once every column shows its first
+        cards, ``loaded`` once the headers' counts and 亿元 are in too (either may come
+        first; ``busy`` until both).
 
-        Two read-only Sessions side by side: the grouped summary, and one walk down the
-        ``updated_at`` index filling every column (it stops as soon as the summary's counts
-        say the columns are full; the summary stops it outright when the matches are too
-        few for a walk to pay). Columns the walk left short are then fetched by their own
-        plans (``services.project_board``).
+        Two read-only Sessions side by side: the grouped summary (``stage_summary``), and
+        the cards (``first_cards``: one walk down the ``updated_at`` index filling every
+        column, stopped early by the summary's counts when they come first, or outright
+        when the matches are too few for a walk to pay). Until the summary is in, each
+        header says "…" rather than an old figure.
         """
         self._generation += 1
         generation = self._generation
         token = self._new_token()
         db, f, limit = self.db, self.filter, CARDS_PER_COLUMN
-        self.busy = True
+        self.busy = self.cards_pending = self.summary_pending = True
+        for column in self.columns.values():
+            column.set_pending()
         stop = threading.Event()
         shared: dict[str, dict[str, int]] = {}  # the counts, as soon as the summary has them
         parts: dict[str, Any] = {}
@@ -379,62 +405,63 @@ class ProjectBoard(QWidget):
                 stop.set()
             return totals
 
-        def walk_work() -> dict[str, list[ProjectRow]]:
+        def cards_work() -> dict[str, list[ProjectRow]]:
             token.check()
             with db.session(readonly=True) as s:
-                return walk_first_cards(
+                return first_cards(
                     s, f, limit=limit, counts=lambda: shared.get("counts"), stop=stop, token=token
                 )
 
-        def complete_work(missing: dict[str, int]) -> dict[str, list[ProjectRow]]:
-            token.check()
-            with db.session(readonly=True) as s, interruptible(s, token):
-                return complete_cards(s, f, missing, limit=limit)
+        def current() -> bool:
+            return shiboken6.isValid(self) and generation == self._generation
 
-        def part(key: str) -> Callable[[Any], None]:
-            def got(value: Any) -> None:
-                if not shiboken6.isValid(self) or generation != self._generation:
-                    return
-                parts[key] = value
-                if len(parts) == 2:
-                    both_in()
-
-            return got
-
-        def both_in() -> None:
-            totals, cards = parts["totals"], parts["cards"]
-            missing = missing_columns(totals, cards, limit)
-            if not missing:
-                show(board_from(totals, cards, limit))
+        def got_cards(cards: dict[str, list[ProjectRow]]) -> None:
+            if not current():
                 return
+            parts["cards"] = cards
+            if "totals" in parts:  # the summary came first: one consistent board
+                self._show(board_from(parts["totals"], cards, limit))
+            else:
+                for stage, column in self.columns.items():
+                    column.set_cards(cards.get(stage.value, ())[:limit])
+            self.cards_pending = False
+            self.cards_shown.emit()
+            self._settle()
 
-            def completed(more: dict[str, list[ProjectRow]]) -> None:
-                if shiboken6.isValid(self) and generation == self._generation:
-                    show(board_from(totals, {**cards, **more}, limit))
+        def got_totals(totals: list[StageTotal]) -> None:
+            if not current():
+                return
+            parts["totals"] = totals
+            if "cards" in parts:  # the cards are on screen: fill in the headers
+                for total in totals:
+                    column = self.columns[Stage(total.stage)]
+                    if not total.count and column.model.rowCount():
+                        column.set_cards(())  # changed meanwhile: the header is the newer
+                    column.set_total(total)
+            self.count = sum(t.count for t in totals)
+            self.total_wan = sum((t.total_investment_wan for t in totals), Decimal(0))
+            self.summary_pending = False
+            self._settle()
 
-            run_in_background(
-                lambda: complete_work(missing),
-                on_result=completed,
-                on_error=self._failed(generation),
+        run_in_background(totals_work, on_result=got_totals, on_error=self._failed(generation))
+        run_in_background(cards_work, on_result=got_cards, on_error=self._failed(generation))
+
+    def _show(self, data: BoardData) -> None:
+        for column_data in data.columns:
+            column = self.columns[Stage(column_data.stage)]
+            column.set_cards(column_data.cards)
+            column.set_total(
+                StageTotal(
+                    column_data.stage,
+                    column_data.label,
+                    column_data.count,
+                    column_data.total_investment_wan,
+                )
             )
 
-        def show(data: BoardData) -> None:
-            for column_data in data.columns:
-                column = self.columns[Stage(column_data.stage)]
-                column.set_total(
-                    StageTotal(
-                        column_data.stage,
-                        column_data.label,
-                        column_data.count,
-                        column_data.total_investment_wan,
-                    )
-                )
-                column.set_cards(column_data.cards)
-            self.count, self.total_wan = data.count, data.total_investment_wan
+    def _settle(self) -> None:
+        if not self.cards_pending and not self.summary_pending:
             self._finish()
-
-        run_in_background(totals_work, on_result=part("totals"), on_error=self._failed(generation))
-        run_in_background(walk_work, on_result=part("cards"), on_error=self._failed(generation))
 
     def load_more(self, stage: Stage | str) -> None:
         """Fetch the next cards of ``stage``'s column (its "显示更多…"), in the background;
@@ -475,7 +502,7 @@ class ProjectBoard(QWidget):
                 self.cancelled += 1
                 return
             if generation == self._generation:
-                self.busy = False
+                self.busy = self.cards_pending = self.summary_pending = False
                 self.message.emit(str(exc) or type(exc).__name__, True)
 
         return failed
