@@ -64,6 +64,7 @@ from jianan_desk.services.companies import (
 from jianan_desk.services.project_query import CancelToken, interruptible
 from jianan_desk.store.engine import Database
 from jianan_desk.ui.models.lazy_table import LazyTableModel, Window
+from jianan_desk.ui.models.list_model import ListModel
 from jianan_desk.ui.models.roles import ENTITY_ROLE, SORT_ROLE, AnyIndex
 from jianan_desk.ui.operations import run_in_background
 
@@ -461,59 +462,11 @@ class ContactsModel(QAbstractTableModel):
         return None
 
 
-class CompanyHistoryModel(QAbstractTableModel):
+class CompanyHistoryModel(ListModel[HistoryLine]):
     """A company's history (``services.companies.company_history``), newest first."""
 
     AT, ACTOR, WHAT, DETAIL = range(4)
     HEADERS = ("时间", "操作人", "事项", "说明")
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[HistoryLine] = []
-
-    def set_rows(self, rows: list[HistoryLine]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return _tr(self.HEADERS[section])
-        return None
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        line = self._rows[index.row()]
-        value: Any = (line.at, line.actor, line.what, line.detail)[index.column()]
-        if role == SORT_ROLE:
-            return value
-        if role == Qt.ItemDataRole.DisplayRole:
-            if isinstance(value, dt.datetime):
-                return _local(value).strftime("%Y-%m-%d %H:%M")
-            return value
-        return None
-
-
-def _local(at: dt.datetime) -> dt.datetime:
-    """A stored UTC time shown in the machine's local time."""
-    if at.tzinfo is None:
-        at = at.replace(tzinfo=dt.UTC)
-    return at.astimezone()
+    def values(self, row: HistoryLine) -> tuple[Any, ...]:
+        return (row.at, row.actor, row.what, row.detail)

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from decimal import Decimal
-from typing import Any, ClassVar, Generic, TypeVar
+from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
@@ -30,6 +29,7 @@ from jianan_desk.services.problems import (
 )
 from jianan_desk.services.task_forces import TaskForceProject, TaskForceRow
 from jianan_desk.store.engine import Database
+from jianan_desk.ui.models.list_model import ListModel, cell_text
 from jianan_desk.ui.models.roles import ENTITY_ROLE, SORT_ROLE, AnyIndex
 
 PAGE = 200
@@ -37,103 +37,9 @@ OVERDUE_TEXT = QColor("#b71c1c")
 OVERDUE_FILL = QColor("#fdecea")
 CLOSED_TEXT = QColor("#607d8b")
 
-T = TypeVar("T")
-
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("ProblemModels", text)
-
-
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, dt.datetime):
-        at = value if value.tzinfo else value.replace(tzinfo=dt.UTC)
-        return at.astimezone().strftime("%Y-%m-%d %H:%M")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return f"{value / 10000:,.2f}"
-    if isinstance(value, float):
-        return f"{value:g}"
-    return str(value)
-
-
-class ListModel(QAbstractTableModel, Generic[T]):
-    """A read-only table over a list of dataclasses: ``HEADERS`` and ``values(row)``."""
-
-    HEADERS: ClassVar[tuple[str, ...]] = ()
-    # Columns drawn in the highlight colour (None: the whole row).
-    HIGHLIGHT_COLUMNS: ClassVar[tuple[int, ...] | None] = None
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[T] = []
-
-    def set_rows(self, rows: Sequence[T]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list[T]:
-        return list(self._rows)
-
-    def row(self, i: int) -> T:
-        return self._rows[i]
-
-    def values(self, row: T) -> tuple[Any, ...]:
-        raise NotImplementedError
-
-    def entity(self, row: T) -> Any:
-        return getattr(row, "id", None)
-
-    def highlight(self, row: T) -> QColor | None:
-        return None
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return _tr(self.HEADERS[section])
-        return None
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        if role == ENTITY_ROLE:
-            return self.entity(row)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            columns = self.HIGHLIGHT_COLUMNS
-            color = self.highlight(row)
-            if color is None or (columns is not None and index.column() not in columns):
-                return None
-            return QBrush(color)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if isinstance(self.values(row)[index.column()], int | float | Decimal):
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            return None
-        if role not in (Qt.ItemDataRole.DisplayRole, SORT_ROLE, Qt.ItemDataRole.ToolTipRole):
-            return None
-        value = self.values(row)[index.column()]
-        if role == SORT_ROLE:
-            return "" if value is None else value
-        return _text(value)
 
 
 # ---------------------------------------------------------------- the ledger
@@ -326,7 +232,7 @@ class ProblemLedgerModel(QAbstractTableModel):
             return " ".join(r.description.split())
         if column == self.DAYS_OVERDUE:
             return _days(r.days_overdue)
-        return _text(value)
+        return cell_text(value)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.SORT_KEYS):
@@ -540,7 +446,7 @@ class ClosuresModel(QAbstractTableModel):
         if role == SORT_ROLE:
             return values[column] if column else (r.id in self._checked)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return _text(values[column])
+            return cell_text(values[column])
         return None
 
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

@@ -1,0 +1,118 @@
+"""``ListModel``: a read-only table over a short list of dataclasses, for the lists a
+service returns whole (a problem's notes, a company's history, counts by unit…).
+
+A subclass names its ``HEADERS`` and says what each row shows (``values``); sorting (through
+``SORT_ROLE``), right-aligned numbers, the entity id and an optional highlight colour come
+from here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any, ClassVar, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from jianan_desk.ui.models.roles import ENTITY_ROLE, SORT_ROLE, AnyIndex
+
+T = TypeVar("T")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ListModel", text)
+
+
+def cell_text(value: Any) -> str:
+    """A value as a cell shows it: local time, ISO date, 亿元 from 万元, plain text."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        at = value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+        return at.astimezone().strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return f"{value / 10000:,.2f}"
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+class ListModel(QAbstractTableModel, Generic[T]):
+    """A read-only table over a list of dataclasses: ``HEADERS`` and ``values(row)``."""
+
+    HEADERS: ClassVar[tuple[str, ...]] = ()
+    # Columns drawn in the highlight colour (None: the whole row).
+    HIGHLIGHT_COLUMNS: ClassVar[tuple[int, ...] | None] = None
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[T] = []
+
+    def set_rows(self, rows: Sequence[T]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rows(self) -> list[T]:
+        return list(self._rows)
+
+    def row(self, i: int) -> T:
+        return self._rows[i]
+
+    def values(self, row: T) -> tuple[Any, ...]:
+        raise NotImplementedError
+
+    def entity(self, row: T) -> Any:
+        return getattr(row, "id", None)
+
+    def highlight(self, row: T) -> QColor | None:
+        return None
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.HEADERS)
+        ):
+            return _tr(self.HEADERS[section])
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if role == ENTITY_ROLE:
+            return self.entity(row)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            columns = self.HIGHLIGHT_COLUMNS
+            color = self.highlight(row)
+            if color is None or (columns is not None and index.column() not in columns):
+                return None
+            return QBrush(color)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if isinstance(self.values(row)[index.column()], int | float | Decimal):
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return None
+        if role not in (Qt.ItemDataRole.DisplayRole, SORT_ROLE, Qt.ItemDataRole.ToolTipRole):
+            return None
+        value = self.values(row)[index.column()]
+        if role == SORT_ROLE:
+            return "" if value is None else value
+        return cell_text(value)
