@@ -19,7 +19,6 @@ from sqlalchemy import select
 
 from jianan_desk.services.projects import ProjectInput, create_project, get_project_detail
 from jianan_desk.store.engine import Database, make_engine
-from jianan_desk.store.errors import ConnectionLostError
 from jianan_desk.store.migrations import upgrade
 from jianan_desk.store.models import Project
 from jianan_desk.ui.change_watcher import ChangeWatcher
@@ -159,12 +158,13 @@ def test_the_list_opened_while_the_server_is_down_recovers_when_it_is_back(
     watcher = ChangeWatcher(server_db, hub)
     watcher.check_now()
     cluster.pause()
-    with qtbot.capture_exceptions() as raised:  # the filter choices' load: 数据库错误 box
+    with qtbot.capture_exceptions() as raised:  # the filter choices' load fails quietly too
         page = ProjectsPage(PageContext(server_db, hub))
         qtbot.addWidget(page)
         qtbot.waitUntil(lambda: "连接已断开" in page.message.text(), timeout=10_000)
-        qtbot.waitUntil(lambda: len(raised) == 1, timeout=10_000)
-    assert all(isinstance(e[1], ConnectionLostError) for e in raised)
+        qtbot.wait(2000)  # let the choices' load after the list's failure finish
+    assert raised == []  # no 数据库错误 box: the page's red line says it
+    assert page.choices is None
     watcher.check_now()
     assert watcher.lost
 
@@ -173,3 +173,4 @@ def test_the_list_opened_while_the_server_is_down_recovers_when_it_is_back(
     qtbot.waitUntil(lambda: page.model.count == 1 and not page.model.busy, timeout=10_000)
     assert page.message.text() == ""
     assert "1 个项目" in page.totals.text()
+    qtbot.waitUntil(lambda: page.choices is not None, timeout=10_000)  # loaded again

@@ -708,3 +708,27 @@ def test_kanban_drop_through_the_model_mime_data(qtbot, page, db, projects, monk
     assert page.board.cards(Stage.NEGOTIATING).ids() == [projects["cold"]]
     with db.session(readonly=True) as s:
         assert get_project_detail(s, projects["cold"]).stage == "negotiating"
+
+
+def test_filter_choices_that_fail_to_load_say_so_and_load_again_later(
+    qtbot, db, hub, projects, app_font, monkeypatch
+):
+    import jianan_desk.ui.pages.projects as projects_page
+    from jianan_desk.services.project_query import reference_choices
+
+    calls = []
+
+    def flaky(session):
+        calls.append(1)
+        if len(calls) == 1:
+            raise RuntimeError("数据库连接已断开")
+        return reference_choices(session)
+
+    monkeypatch.setattr(projects_page, "reference_choices", flaky)
+    widget = ProjectsPage(PageContext(db, hub))
+    qtbot.addWidget(widget)
+    qtbot.waitUntil(lambda: "数据库连接已断开" in widget.message.text())
+    assert widget.choices is None
+    widget.model.reload()  # the next list load tries again
+    qtbot.waitUntil(lambda: widget.choices is not None)
+    assert len(calls) == 2

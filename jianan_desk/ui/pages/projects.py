@@ -458,7 +458,13 @@ class ProjectsPage(Page):
             self.names = names
             self._show_chips()
 
-        run_in_background(work, on_result=done)
+        def failed(exc: BaseException) -> None:
+            # e.g. the server went away: say so, and try again after the next list load
+            if shiboken6.isValid(self):
+                self._choices_pending = True
+                self.show_message(str(exc) or type(exc).__name__, True)
+
+        run_in_background(work, on_result=done, on_error=failed)
 
     def _check(self, menu: QMenu, text: str, checked: bool, slot: Any) -> QAction:
         action = menu.addAction(text)
