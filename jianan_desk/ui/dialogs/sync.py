@@ -488,9 +488,7 @@ class SyncPreviewDialog(QDialog):
         return dialog
 
     def _merged(self, row: int) -> None:
-        remaining = [
-            self.duplicates.row_at(i) for i in range(self.duplicates.rowCount()) if i != row
-        ]
+        remaining = [self.duplicates.row(i) for i in range(self.duplicates.rowCount()) if i != row]
         self.duplicates.set_rows(remaining)
         if not remaining:
             for w in (self.ui.duplicatesLabel, self.ui.duplicatesView, self.ui.mergeButton):
@@ -537,7 +535,7 @@ class ConflictReviewDialog(QDialog):
 
         if not index.isValid():
             return
-        row = self.model.row_at(index.row())
+        row = self.model.row(index.row())
         kept = self.tr("（目前采用）")
         self.ui.mineLabel.setText(show(row.mine) + (kept if row.winner == "mine" else ""))
         self.ui.theirsLabel.setText(show(row.theirs) + (kept if row.winner == "theirs" else ""))

@@ -8,87 +8,31 @@ returns native values (dates, day counts) and ``ENTITY_ROLE`` the row's id.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
-from typing import Any, ClassVar, Generic, TypeVar
+from collections.abc import Callable
+from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 
 from jianan_desk.services.dashboard import FollowUp
 from jianan_desk.services.problems import OverdueProblem
 from jianan_desk.services.target_companies import StaleTarget
-from jianan_desk.ui.models.roles import ENTITY_ROLE, SORT_ROLE, AnyIndex
+from jianan_desk.ui.models.list_model import RowsModel
+from jianan_desk.ui.models.roles import ENTITY_ROLE, SORT_ROLE
 
 OVERDUE = QColor("#d93025")
 DUE_SOON = QColor("#b06000")
-
-Row = TypeVar("Row")
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("DashboardLists", text)
 
 
-class _ListModel(QAbstractTableModel, Generic[Row]):
-    """Read-only rows of one dataclass; subclasses say how each column shows a row."""
-
-    HEADERS: ClassVar[tuple[str, ...]] = ()
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Row] = []
-
-    def set_rows(self, rows: Sequence[Row]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> Row:
-        return self._rows[row]
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return _tr(self.HEADERS[section])
-        return None
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
-            return None
-        if not (0 <= index.column() < len(self.HEADERS)):
-            return None
-        return self.cell(self._rows[index.row()], index.column(), role)
-
-    def cell(self, row: Row, column: int, role: int) -> Any:  # pragma: no cover - abstract
-        raise NotImplementedError
-
-
 def _date(day: dt.date) -> str:
     return f"{day:%Y-%m-%d}"
 
 
-class OverdueProblemsModel(_ListModel[OverdueProblem]):
+class OverdueProblemsModel(RowsModel[OverdueProblem]):
     DEADLINE, OVERDUE_DAYS, DESCRIPTION, PROJECT, UNIT, PERSON = range(6)
     HEADERS = ("期限", "逾期", "问题", "项目/企业", "责任单位", "责任人")
 
@@ -129,7 +73,7 @@ class OverdueProblemsModel(_ListModel[OverdueProblem]):
         return None
 
 
-class StaleTargetsModel(_ListModel[StaleTarget]):
+class StaleTargetsModel(RowsModel[StaleTarget]):
     """Target companies (目标企业清单) nobody has contacted for months."""
 
     SINCE, LAST, COMPANY, LINK, PRIORITY, FOLLOWER = range(6)
@@ -178,7 +122,7 @@ def due_text(days_left: int) -> str:
     return _tr("{0} 天后").format(days_left)
 
 
-class FollowUpsModel(_ListModel[FollowUp]):
+class FollowUpsModel(RowsModel[FollowUp]):
     DUE, WHEN, COMPANY, VISITED, NEXT_STEP, BY = range(6)
     HEADERS = ("应跟进", "状态", "企业", "上次拜访", "下一步", "记录人")
 

@@ -10,13 +10,12 @@ links are tinted (``BackgroundRole``) and their key cells coloured (``Foreground
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from decimal import Decimal
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
 from PySide6.QtCore import (
     QAbstractItemModel,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QSortFilterProxyModel,
@@ -27,6 +26,7 @@ from PySide6.QtGui import QColor
 from jianan_desk.services.industry_map import CompanyItem, LinkCounts, ProjectItem
 from jianan_desk.services.industry_tree import LEVEL_LABELS, TreeNode
 from jianan_desk.services.target_companies import TargetEntry
+from jianan_desk.ui.models.list_model import ColumnsModel
 from jianan_desk.ui.models.roles import ENTITY_ROLE, SORT_ROLE, AnyIndex
 
 R = TypeVar("R")
@@ -61,68 +61,16 @@ def _display(value: Any) -> str:
     return str(value)
 
 
-class _RowsModel(QAbstractTableModel, Generic[R]):
+class _RowsModel(ColumnsModel[R]):
     """A read-only table of plain rows; subclasses list (header, getter) columns."""
 
-    COLUMNS: tuple[tuple[str, Callable[[Any], Any]], ...] = ()
-    ALIGN_RIGHT: frozenset[int] = frozenset()
+    def display(self, value: Any) -> str:
+        return _display(value)
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[R] = []
-
-    def set_rows(self, rows: Sequence[R]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list[R]:
-        return list(self._rows)
-
-    def row(self, n: int) -> R:
-        return self._rows[n]
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.COLUMNS)
-        ):
-            return _tr(self.COLUMNS[section][0])
-        return None
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def style(self, row: R, column: int, role: int) -> Any:
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        if role == ENTITY_ROLE:
-            return getattr(row, "id", None)
-        value = self.COLUMNS[index.column()][1](row)
-        if role == SORT_ROLE:
-            if value is None:
-                return -1 if index.column() in self.ALIGN_RIGHT else ""
-            return value.isoformat() if isinstance(value, dt.date) else value
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _display(value)
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self.ALIGN_RIGHT:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return self.style(row, index.column(), role)
+    def sort_value(self, value: Any, column: int) -> Any:
+        if value is None:
+            return -1 if column in self.ALIGN_RIGHT else ""
+        return value.isoformat() if isinstance(value, dt.date) else value
 
 
 class CoverageModel(_RowsModel[LinkCounts]):

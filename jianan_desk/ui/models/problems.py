@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from jianan_desk.services.accountability import Figures
@@ -29,7 +29,7 @@ from jianan_desk.services.problems import (
 )
 from jianan_desk.services.task_forces import TaskForceProject, TaskForceRow
 from jianan_desk.store.engine import Database
-from jianan_desk.ui.models.list_model import ListModel, cell_text
+from jianan_desk.ui.models.list_model import ListModel, RowsModel, cell_text
 from jianan_desk.ui.models.roles import ENTITY_ROLE, SORT_ROLE, AnyIndex
 
 PAGE = 200
@@ -49,7 +49,7 @@ def _days(n: int) -> str:
     return str(n) if n else ""
 
 
-class ProblemLedgerModel(QAbstractTableModel):
+class ProblemLedgerModel(RowsModel[ProblemRow]):
     """The ledger: rows of ``list_problems`` for the filter, fetched a page at a time.
 
     Overdue rows are drawn in red on a light red ground; closed ones in grey.
@@ -104,7 +104,6 @@ class ProblemLedgerModel(QAbstractTableModel):
         self.as_of = as_of
         self._filter = ProblemFilter()
         self._sort, self._descending = "raised_on", True
-        self._rows: list[ProblemRow] = []
         self._total = 0
 
     @property
@@ -158,33 +157,8 @@ class ProblemLedgerModel(QAbstractTableModel):
         self._rows.extend(more)
         self.endInsertRows()
 
-    def row(self, i: int) -> ProblemRow:
-        return self._rows[i]
-
     def row_of(self, problem_id: str) -> int:
         return next((i for i, r in enumerate(self._rows) if r.id == problem_id), -1)
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return _tr(self.HEADERS[section])
-        return None
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     @staticmethod
     def values(r: ProblemRow) -> tuple[Any, ...]:
@@ -203,11 +177,7 @@ class ProblemLedgerModel(QAbstractTableModel):
             r.source_label,
         )
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        r = self._rows[index.row()]
-        column = index.column()
+    def cell(self, r: ProblemRow, column: int, role: int) -> Any:
         if role == ENTITY_ROLE:
             return r.id
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -373,7 +343,7 @@ class FiguresModel(ListModel[Figures]):
         return OVERDUE_TEXT if f.overdue else None
 
 
-class ClosuresModel(QAbstractTableModel):
+class ClosuresModel(RowsModel[ProblemRow]):
     """Problems a meeting may close: check one and type its resolution (办理结果)."""
 
     CHECK, DESCRIPTION, UNIT, DEADLINE, RESOLUTION = range(5)
@@ -381,7 +351,6 @@ class ClosuresModel(QAbstractTableModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[ProblemRow] = []
         self._checked: set[str] = set()
         self._resolutions: dict[str, str] = {}
 
@@ -397,23 +366,6 @@ class ClosuresModel(QAbstractTableModel):
         chosen = [r for r in self._rows if r.id in self._checked]
         return [(r.id, self._resolutions.get(r.id, "")) for r in chosen]
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return _tr(self.HEADERS[section])
-        return None
-
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
@@ -424,11 +376,7 @@ class ClosuresModel(QAbstractTableModel):
             return base | Qt.ItemFlag.ItemIsEditable
         return base
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        r = self._rows[index.row()]
-        column = index.column()
+    def cell(self, r: ProblemRow, column: int, role: int) -> Any:
         if role == ENTITY_ROLE:
             return r.id
         if role == Qt.ItemDataRole.CheckStateRole and column == self.CHECK:
@@ -471,7 +419,7 @@ class ClosuresModel(QAbstractTableModel):
         return True
 
 
-class ReportedProjectsModel(QAbstractTableModel):
+class ReportedProjectsModel(RowsModel[list[str]]):
     """Projects reported on at a meeting (汇报项目), each with its report text (editable).
 
     Rows already saved with the meeting stay (the minutes update their text); rows added in
@@ -482,7 +430,7 @@ class ReportedProjectsModel(QAbstractTableModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[list[str]] = []  # [project id, name, report]
+        self._rows: list[list[str]] = []  # [project id, name, report]: editable
         self._saved: set[str] = set()
 
     def set_rows(self, rows: Sequence[tuple[str, str, str]]) -> None:
@@ -518,23 +466,6 @@ class ReportedProjectsModel(QAbstractTableModel):
         """project id → report, in display order."""
         return {r[0]: r[2] for r in self._rows}
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return _tr(self.HEADERS[section])
-        return None
-
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
@@ -543,14 +474,11 @@ class ReportedProjectsModel(QAbstractTableModel):
             return base | Qt.ItemFlag.ItemIsEditable
         return base
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        r = self._rows[index.row()]
+    def cell(self, r: list[str], column: int, role: int) -> Any:
         if role == ENTITY_ROLE:
             return r[0]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, SORT_ROLE):
-            return r[1] if index.column() == self.PROJECT else r[2]
+            return r[1] if column == self.PROJECT else r[2]
         return None
 
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

@@ -2,78 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication
 
 from jianan_desk.store.backup import BackupFile
 from jianan_desk.sync.conflicts import ConflictRow, field_label, readable, show
 from jianan_desk.sync.engine import TABLE_LABELS, ApplyResult, ConflictInfo, DuplicatePair
-from jianan_desk.ui.models.roles import ENTITY_ROLE, SORT_ROLE, AnyIndex
+from jianan_desk.ui.models.list_model import ListModel
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("SyncModels", text)
 
 
-class _Rows(QAbstractTableModel):
-    """A read-only table over a list: ``headers`` and ``cells(row) -> tuple``."""
-
-    headers: tuple[str, ...] = ()
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Any] = []
-
-    def set_rows(self, rows: Sequence[Any]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> Any:
-        return self._rows[row]
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.headers)
-        ):
-            return self.headers[section]
-        return None
-
-    def cells(self, item: Any) -> tuple[Any, ...]:
-        raise NotImplementedError
-
-    def entity(self, item: Any) -> Any:
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        item = self._rows[index.row()]
-        if role == ENTITY_ROLE:
-            return self.entity(item)
-        value = self.cells(item)[index.column()]
-        if role == SORT_ROLE:
-            return value
-        if role == Qt.ItemDataRole.DisplayRole:
-            return "" if value is None else str(value)
-        if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(value, int):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-
-class ChangeCountsModel(_Rows):
+class ChangeCountsModel(ListModel[Any]):
     """What an import creates and updates, per kind of record."""
 
     def __init__(self, parent: Any = None) -> None:
@@ -89,23 +32,23 @@ class ChangeCountsModel(_Rows):
             ]
         )
 
-    def cells(self, item: Any) -> tuple[Any, ...]:
+    def values(self, item: Any) -> tuple[Any, ...]:
         return tuple(item)
 
 
-class DuplicatesModel(_Rows):
+class DuplicatesModel(ListModel[Any]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.headers = (_tr("企业一"), _tr("企业二"), _tr("原因"))
 
-    def cells(self, item: DuplicatePair) -> tuple[Any, ...]:
+    def values(self, item: DuplicatePair) -> tuple[Any, ...]:
         return (item.first_name, item.second_name, item.reason)
 
     def entity(self, item: DuplicatePair) -> Any:
         return (item.first_id, item.second_id)
 
 
-class ConflictsModel(_Rows):
+class ConflictsModel(ListModel[Any]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.headers = (
@@ -117,7 +60,7 @@ class ConflictsModel(_Rows):
             _tr("当前"),
         )
 
-    def cells(self, item: ConflictRow) -> tuple[Any, ...]:
+    def values(self, item: ConflictRow) -> tuple[Any, ...]:
         return (
             item.table_label,
             item.row_label,
@@ -131,14 +74,14 @@ class ConflictsModel(_Rows):
         return item.id
 
 
-class PreviewConflictsModel(_Rows):
+class PreviewConflictsModel(ListModel[Any]):
     """The conflicts an import will list (before it is applied, in the preview)."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.headers = (_tr("数据"), _tr("字段"), _tr("本机"), _tr("对方"), _tr("暂用"))
 
-    def cells(self, item: ConflictInfo) -> tuple[Any, ...]:
+    def values(self, item: ConflictInfo) -> tuple[Any, ...]:
         return (
             TABLE_LABELS.get(item.tbl, item.tbl),
             field_label(item.field),
@@ -151,12 +94,12 @@ class PreviewConflictsModel(_Rows):
         return (item.tbl, item.row_id, item.field)
 
 
-class BackupsModel(_Rows):
+class BackupsModel(ListModel[Any]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.headers = (_tr("时间"), _tr("原因"), _tr("大小"), _tr("文件"))
 
-    def cells(self, item: BackupFile) -> tuple[Any, ...]:
+    def values(self, item: BackupFile) -> tuple[Any, ...]:
         size = item.size
         return (
             item.taken_at.strftime("%Y-%m-%d %H:%M:%S"),

@@ -14,7 +14,6 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     Qt,
@@ -24,6 +23,7 @@ from PySide6.QtGui import QColor
 from jianan_desk.domain.metrics import BY_KEY, MetricUnit
 from jianan_desk.domain.pace import Profile, preset_name
 from jianan_desk.services.dashboard import TargetDraft, copy_drafts, draft_problems
+from jianan_desk.ui.models.list_model import RowsModel
 from jianan_desk.ui.models.roles import ENTITY_ROLE, SORT_ROLE, AnyIndex
 from jianan_desk.ui.widgets.figure_format import display_unit, trim
 
@@ -83,7 +83,7 @@ def text_to_value(metric_key: str, text: str) -> Decimal | None:
     return number
 
 
-class TargetsEditorModel(QAbstractTableModel):
+class TargetsEditorModel(RowsModel[EditorRow]):
     PLAN, METRIC, NAME, VALUE, UNIT, PROFILE = range(6)
     HEADERS = ("计划", "指标", "显示名称", "目标值", "单位", "进度曲线")
 
@@ -178,23 +178,6 @@ class TargetsEditorModel(QAbstractTableModel):
 
     # ------------------------------------------------------------------ Qt model
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return _tr(self.HEADERS[section])
-        return None
-
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
@@ -203,13 +186,7 @@ class TargetsEditorModel(QAbstractTableModel):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
-            return None
-        column = index.column()
-        if not 0 <= column < len(self.HEADERS):
-            return None
-        r = self._rows[index.row()]
+    def cell(self, r: EditorRow, column: int, role: int) -> Any:
         metric = BY_KEY.get(r.metric_key)
         if role == ENTITY_ROLE:
             return r.metric_key

@@ -8,20 +8,17 @@ the page loads them and calls ``set_rows``. Roles: ``SORT_ROLE`` (native values)
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
     Qt,
 )
 from PySide6.QtGui import QColor
 
 from jianan_desk.services.trips import LeadRow, TripRow
 from jianan_desk.services.visits import BUCKET_LABELS, FollowUp, VisitDetail
-from jianan_desk.ui.models.roles import ENTITY_ROLE, SORT_ROLE, AnyIndex
+from jianan_desk.ui.models.list_model import ColumnsModel
 
 R = TypeVar("R")
 
@@ -42,55 +39,12 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-class _RowsModel(QAbstractTableModel, Generic[R]):
-    COLUMNS: tuple[tuple[str, Callable[[Any], Any]], ...] = ()
+class _RowsModel(ColumnsModel[R]):
+    def display(self, value: Any) -> str:
+        return _text(value)
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[R] = []
-
-    def set_rows(self, rows: Sequence[R]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row(self, n: int) -> R:
-        return self._rows[n]
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.COLUMNS)
-        ):
-            return _tr(self.COLUMNS[section][0])
-        return None
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        if role == ENTITY_ROLE:
-            return getattr(row, "id", None)
-        value = self.COLUMNS[index.column()][1](row)
-        if role == SORT_ROLE:
-            return "" if value is None else (_text(value) if isinstance(value, tuple) else value)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _text(value)
-        return None
+    def sort_value(self, value: Any, column: int) -> Any:
+        return "" if value is None else (_text(value) if isinstance(value, tuple) else value)
 
 
 class TripsTableModel(_RowsModel[TripRow]):
@@ -167,15 +121,14 @@ class FollowUpsModel(_RowsModel[FollowUp]):
         ("拜访日期", lambda f: f.visited_on),
     )
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == ENTITY_ROLE and index.isValid() and 0 <= index.row() < len(self._rows):
-            return self._rows[index.row()].visit_id
+    def entity(self, row: FollowUp) -> Any:
+        return row.visit_id
+
+    def style(self, row: FollowUp, column: int, role: int) -> Any:
         if (
             role == Qt.ItemDataRole.ForegroundRole
-            and index.isValid()
-            and index.column() == self.STATUS
-            and 0 <= index.row() < len(self._rows)
-            and self._rows[index.row()].bucket == "overdue"
+            and column == self.STATUS
+            and row.bucket == "overdue"
         ):
             return QColor("#c62828")
-        return super().data(index, role)
+        return None
