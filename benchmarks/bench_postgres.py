@@ -13,13 +13,16 @@ nothing is asserted.
 
 The text searches (the list's and the company search-as-you-type of issue 4) are measured
 on PostgreSQL a second time with the pg_trgm indexes of migration 0007 dropped (then made
-again): the "no trgm" column is the figure of before, in the same run.
+again): the "no trgm" column is the figure of before, in the same run. Likewise the
+"no grams" column: the text searches without what issue 12's last miss added (the
+1–2-character terms' gram indexes of migration 0009 left unused, and the list's walk for a
+first page read whole instead of fetched in steps): the figure of before, in the same run.
 
 Without ``--pg`` a throwaway cluster is started (``tests.pg.cluster``, needs initdb/pg_ctl)
 and removed afterwards.
 
     python -m benchmarks.bench_postgres [--db PATH] [--pg SERVER_URL] [--runs 5]
-        [--pg-db LOADED_URL] [--only LABEL_PART ...] [--skip-no-trgm]
+        [--pg-db LOADED_URL] [--only LABEL_PART ...] [--skip-no-trgm] [--skip-no-grams]
 
 A row whose service call fails (e.g. a schema change in progress) prints its error and the
 run goes on. Keep a loaded database between runs: ``--keep`` once, then ``--pg-db URL``.
@@ -118,6 +121,13 @@ def cases(db: Any) -> list[tuple[str, Callable[[], object], float | None]]:
         ("list: search 'z'", ProjectFilter(text="z")),
         ("list: search 'sanjia'", ProjectFilter(text="sanjia")),
         ("list: search '智能'", ProjectFilter(text="智能")),
+        # rare 1–2-character terms (issue 12's last miss; no trigram serves them): no
+        # match, a handful (a Chinese and a Latin pair), a rare character (~180 of 100k)
+        ("list: search '喆'", ProjectFilter(text="喆")),
+        ("list: search '喆达'", ProjectFilter(text="喆达")),
+        ("list: search '汉富'", ProjectFilter(text="汉富")),
+        ("list: search 'qn'", ProjectFilter(text="qn")),
+        ("list: search '诊'", ProjectFilter(text="诊")),
         ("list: stage 签约", ProjectFilter(stages=("signed",))),
         ("list: ≥ 10 亿元", ProjectFilter(over_1b=True)),
         ("list: signed 2021", ProjectFilter(signed_year=2021)),
@@ -145,7 +155,7 @@ def cases(db: Any) -> list[tuple[str, Callable[[], object], float | None]]:
     for label, f in filters:
         out.append((f"{label} → first page", view(f), TARGET_FILTER_MS))
         out.append((f"{label}   count+sum", footer(f), None))
-    for text in ("sanjia", "sjjm", "深圳", "zzqy", "sj", "z"):
+    for text in ("sanjia", "sjjm", "深圳", "zzqy", "sj", "z", "喆", "汉富"):
         out.append((f"company search {text!r}", quick(text), TARGET_KEYSTROKE_MS))
         out.append((f"客商 page ids {text!r}", company_page(text), TARGET_FILTER_MS))
     out += [(f"metrics {y}", metrics(y), TARGET_METRICS_MS) for y in (2021, 2022)]
@@ -184,6 +194,27 @@ def _without_trigrams(
                 conn.execute(text(indexdef))
 
 
+def _without_grams(
+    pg_cases: list[tuple[str, Callable[[], object], float | None]], runs: int
+) -> dict[str, float]:
+    """The text searches on PostgreSQL as before migration 0009 was used: no term counted
+    as short (no gram condition, projects and companies) and the list's first-page walk
+    read whole."""
+    from jianan_desk.services import project_query
+    from jianan_desk.store import search_grams
+
+    saved = project_query.SHORT_TERM, project_query.PG_WALK_FETCH, search_grams.SHORT_TERM
+    project_query.SHORT_TERM, project_query.PG_WALK_FETCH, search_grams.SHORT_TERM = 0, 0, 0
+    try:
+        return {
+            label: _ms(run, runs)
+            for label, run, _target in pg_cases
+            if label.startswith(("list: search", "company search", "客商 page ids"))
+        }
+    finally:
+        project_query.SHORT_TERM, project_query.PG_WALK_FETCH, search_grams.SHORT_TERM = saved
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, help="the 100k SQLite file (default: generated)")
@@ -198,6 +229,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--skip-no-trgm", action="store_true", help="skip the runs without the pg_trgm indexes"
+    )
+    parser.add_argument(
+        "--skip-no-grams",
+        action="store_true",
+        help="skip the runs without the short terms' gram index (migration 0009)",
     )
     args = parser.parse_args(argv)
 
@@ -254,18 +290,24 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{label}: ERROR {type(exc).__name__}: {str(exc).splitlines()[0][:200]}")
                 rows.append((label, None, None, target))
         before = {} if args.skip_no_trgm else _without_trigrams(pg, pg_cases, args.runs)
-        print(f"\n{'':46}{'SQLite ms':>11}{'PostgreSQL ms':>15}{'no trgm':>9}{'target':>9}")
+        no_grams = {} if args.skip_no_grams else _without_grams(pg_cases, args.runs)
+        print(
+            f"\n{'':46}{'SQLite ms':>11}{'PostgreSQL ms':>15}{'no trgm':>9}{'no grams':>10}"
+            f"{'target':>9}"
+        )
         for label, a, b, target in rows:
             goal = f"{target:9.0f}" if target is not None else f"{'—':>9}"
             if a is None or b is None:
-                print(f"{label:46}{'error':>11}{'error':>15}{'':9}{goal}")
+                print(f"{label:46}{'error':>11}{'error':>15}{'':19}{goal}")
                 continue
             verdict = "" if target is None else "PASS" if max(a, b) <= target else "MISS"
             old = f"{before[label]:9.1f}" if label in before else f"{'':9}"
-            print(f"{label:46}{a:11.1f}{b:15.1f}{old}{goal}  {verdict}")
+            older = f"{no_grams[label]:10.1f}" if label in no_grams else f"{'':10}"
+            print(f"{label:46}{a:11.1f}{b:15.1f}{old}{older}{goal}  {verdict}")
         print(
             "(medians of warm runs; metrics of both engines compared equal;"
             " no trgm: PostgreSQL without the pg_trgm indexes, the figure of before;"
+            " no grams: PostgreSQL without the short terms' gram index and stepped walk;"
             " first page: the updated view; count+sum: the footer's figures, which follow it)"
         )
         lite.dispose()

@@ -59,6 +59,7 @@ from jianan_desk.domain.metrics import OVER_1B_WAN, OVER_100M_WAN
 from jianan_desk.domain.project_fields import FAMILY_LABELS
 from jianan_desk.domain.search import query_terms
 from jianan_desk.domain.stages import PIPELINE, Stage
+from jianan_desk.store import search_grams
 from jianan_desk.store.dialect import POSTGRESQL, SQLITE, backend, statement_canceller
 from jianan_desk.store.models import (
     IndustryNode,
@@ -418,8 +419,15 @@ def _narrowed_by_index(f: ProjectFilter) -> bool:
     )
 
 
-def conditions(session: Session, f: ProjectFilter) -> list[ColumnElement[bool]]:
-    """The WHERE clauses of ``f`` over ``Project`` (exposed for reports and exports)."""
+def conditions(
+    session: Session, f: ProjectFilter, *, walk: bool = False
+) -> list[ColumnElement[bool]]:
+    """The WHERE clauses of ``f`` over ``Project`` (exposed for reports and exports).
+
+    ``walk``: the statement walks a sort index and tests each row it meets (no index
+    serves the text there), so the short terms' index condition is left out (see
+    ``_text_conditions``).
+    """
     where: list[ColumnElement[bool]] = [
         Project.deleted_at.is_not(None) if f.deleted else Project.deleted_at.is_(None)
     ]
@@ -458,8 +466,33 @@ def conditions(session: Session, f: ProjectFilter) -> list[ColumnElement[bool]]:
         where.append(Project.total_investment_wan >= low)
     if f.investment_max_wan is not None:
         where.append(Project.total_investment_wan <= f.investment_max_wan)
-    for term in query_terms(f.text):
-        where.append(_text_condition(term))
+    where.extend(_text_conditions(session, f, walk=walk))
+    return where
+
+
+# PostgreSQL (migration 0009): a GIN index over ``jd_short_grams(search_key)`` (the 1- and
+# 2-character substrings of each live project's key) serves the terms pg_trgm cannot.
+SHORT_TERM = search_grams.SHORT_TERM  # 0: no term is short (the condition is never added)
+
+
+def _text_conditions(
+    session: Session, f: ProjectFilter, *, walk: bool
+) -> list[ColumnElement[bool]]:
+    """Each folded search term occurs in the project's search key (a ``LIKE`` each).
+
+    PostgreSQL, live projects, not a walk: the 1–2-character terms also as
+    ``jd_short_grams(search_key) @> ARRAY[terms]`` — the same rows (a term holds no space,
+    and every space-free 1–2-character substring of a key is an element), but one the
+    gram index answers: a rare term reads its few rows, not every key (pg_trgm needs 3
+    characters). The function is costly row by row (≈ 0.06 ms a key; its declared COST
+    says so), so a walk, which tests rows one by one, leaves it out; the ``LIKE`` stays
+    as the exact test everywhere.
+    """
+    terms = query_terms(f.text)
+    where = [_text_condition(term) for term in terms]
+    short = search_grams.short_terms(terms, SHORT_TERM)
+    if short and not walk and not f.deleted and backend(session.connection()) == POSTGRESQL:
+        where.append(search_grams.grams_contain(Project.search_key, short))
     return where
 
 
@@ -570,6 +603,7 @@ WALK_MIN_MATCHES_INDEXED = 30_000
 # scan the keys and sort the matches.
 FIRST_PAGE_WALK = 4_000
 WALK_CHECK = 500  # …and every this many rows, give up if its matches are too few to fill it
+PG_WALK_FETCH = WALK_CHECK  # PostgreSQL: the walk's rows fetched this many at a time (0: all)
 
 
 class _Joins:
@@ -645,7 +679,7 @@ def _sorted_ids(
     stmt = select(Project.id)
     if join is not None:
         stmt = stmt.outerjoin(*join)
-    stmt = stmt.where(*conditions(session, f))
+    stmt = stmt.where(*conditions(session, f, walk=not scan))
     if scan:
         keys = [_SortScan(key) for key in keys]
     return stmt.order_by(*_order_by(keys, Project.id, sort, descending))
@@ -734,8 +768,9 @@ def _walked_ids(
     ``LIKE`` as ``conditions``) and sends its id and a flag, and reading stops at the
     ``limit``-th match. None if the walk met fewer than ``limit`` matches and did not
     reach the end, or gave up early (``WALK_CHECK``: a term too rare to fill the page
-    within the budget; SQLite then stops reading): one scan of the keys and a sort of the
-    matches is the better plan.
+    within the budget; SQLite then stops reading, PostgreSQL after the current fetch of
+    ``PG_WALK_FETCH`` rows): one scan of the keys and a sort of the matches is the better
+    plan.
 
     Exact: a match beyond the walked rows comes after all of them in the order.
     """
@@ -751,6 +786,11 @@ def _walked_ids(
         .order_by(*_order_by(keys, Project.id, sort, descending))
         .limit(budget)
     )
+    if PG_WALK_FETCH and backend(session.connection()) == POSTGRESQL:
+        # psycopg reads a whole result before handing out its first row, so the server
+        # would test all ``budget`` keys even when the walk gives up after ``WALK_CHECK``:
+        # a server-side cursor, fetched in steps, stops the server with the walk
+        stmt = stmt.execution_options(yield_per=PG_WALK_FETCH)
     ids: list[str] = []
     walked = 0
     result = session.connection().execute(stmt)
@@ -786,10 +826,11 @@ def fetch_first_page(
     index, as the planner or ``_narrowed_by_index`` chooses). A text search: the sort
     index is walked for at most ``walk_budget`` (default ``FIRST_PAGE_WALK``) projects
     and stops at ``limit`` matches — a common term (``z``, ``sj``, 深圳) is met within a
-    few thousand rows, where testing every key (PostgreSQL cannot index 1–2 characters)
-    takes 250–400 ms on 100,000 projects; a rarer term is not, and is then found by one
-    scan of the keys (pg_trgm's index for ≥ 3 characters on PostgreSQL, the covering
-    key index on SQLite) and a sort of its matches.
+    few thousand rows, where finding every match first takes far longer (SQLite: every
+    key tested; PostgreSQL: a common term's many rows read); a rarer term is not, and is
+    then found by its index (PostgreSQL: pg_trgm's for ≥ 3 characters, the gram index of
+    ``_text_conditions`` for 1–2; SQLite: one scan of the covering key index) and a sort
+    of its matches.
     """
     if not query_terms(f.text):
         return fetch_page(session, f, sort, descending, 0, limit, today=today)
@@ -894,7 +935,7 @@ def _card_query(
 ) -> Select[Any]:
     """Ids (and stage) of ``f``'s projects in ``stages``, most recently changed first."""
     base = replace(f, stages=())
-    where = conditions(session, base)
+    where = conditions(session, base, walk=walk)
     # Walking: the stage must not pick the index. Otherwise the stage index serves, except
     # beside a date, unit or task-force criterion (far fewer rows); with an amount
     # criterion it is the covering (stage, amount) index; a text search is cheaper through

@@ -201,6 +201,14 @@ class Company(Synced, Base):
             postgresql_using="gin",
             postgresql_ops={"search_key": "gin_trgm_ops"},
         ).ddl_if(dialect="postgresql"),
+        # …and the 1–2-character terms pg_trgm cannot serve (migration 0009, which also
+        # makes the function; store.search_grams)
+        Index(
+            "ix_companies_search_grams",
+            text("jd_short_grams(search_key)"),
+            postgresql_using="gin",
+            postgresql_where=text("deleted_at IS NULL"),
+        ).ddl_if(dialect="postgresql"),
         _deleted_index("ix_companies_deleted"),  # the 首页's follow-ups leave them out
     )
 
@@ -422,6 +430,15 @@ class Project(Synced, Base):
             "search_key",
             postgresql_using="gin",
             postgresql_ops={"search_key": "gin_trgm_ops"},
+        ).ddl_if(dialect="postgresql"),
+        # PostgreSQL only (migration 0009, which also makes the function): the 1–2-character
+        # terms pg_trgm cannot serve, by each live key's 1- and 2-character substrings
+        # (store.search_grams)
+        Index(
+            "ix_projects_search_grams",
+            text("jd_short_grams(search_key)"),
+            postgresql_using="gin",
+            postgresql_where=text("deleted_at IS NULL"),
         ).ddl_if(dialect="postgresql"),
         # PostgreSQL only (migration 0008): "signed in a period" counted, summed and paged
         # from the index alone (the 项目库 filter; SQLite does well with ix_projects_signed_on)
