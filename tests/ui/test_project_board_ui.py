@@ -95,6 +95,73 @@ def test_cards_are_shown_before_the_summary_and_headers_say_ellipsis(
         assert (board.count, board.total_wan) == count_and_sum(s, ProjectFilter())
 
 
+def test_the_summary_starts_only_after_the_cards_are_shown(qtbot, db, board, monkeypatch):
+    """The cards never compete with the grouped summary: while the cards are being
+    loaded no summary runs (the headers say "…"); it is started once they are shown,
+    and then the headers get the right figures."""
+    events: list[str] = []
+    cards_held = threading.Event()
+    real_cards, real_summary = board_module.first_cards, board_module.stage_summary
+
+    def cards(session, f, **kwargs):
+        events.append("cards start")
+        assert cards_held.wait(10), "the test never released the cards"
+        return real_cards(session, f, **kwargs)
+
+    def summary(session, f):
+        events.append("summary start")
+        return real_summary(session, f)
+
+    monkeypatch.setattr(board_module, "first_cards", cards)
+    monkeypatch.setattr(board_module, "stage_summary", summary)
+    board.cards_shown.connect(lambda: events.append("cards shown"))
+    try:
+        board.reload()
+        qtbot.waitUntil(lambda: "cards start" in events, timeout=5000)
+        qtbot.wait(50)  # a summary started beside the cards would have begun by now
+        assert events == ["cards start"] and board.summary_requests == 0
+        assert all(c.summary.text() == "…" for c in board.columns.values())
+    finally:
+        cards_held.set()
+    with qtbot.waitSignal(board.loaded, timeout=5000):
+        pass
+    assert events == ["cards start", "cards shown", "summary start"]
+    assert board.summary_requests == 1
+    lead = board.columns[Stage.LEAD]
+    assert lead.title.text() == "线索  2" and lead.summary.text() == "1.10 亿元"
+    with db.session(readonly=True) as s:
+        assert (board.count, board.total_wan) == count_and_sum(s, ProjectFilter())
+
+
+def test_cards_paint_with_colours_worked_out_once_per_palette(qtbot, board, monkeypatch, qapp):
+    from PySide6.QtGui import QColor, QPalette
+
+    calls: list[int] = []
+    real = board_module.muted_text
+
+    def counted(palette):
+        calls.append(1)
+        return real(palette)
+
+    monkeypatch.setattr(board_module, "muted_text", counted)
+    with qtbot.waitSignal(board.loaded, timeout=5000):
+        board.reload()
+    board.grab()  # paints the 4 cards
+    delegates = [c.list.itemDelegate() for c in board.columns.values()]
+    painted = [d for d in delegates if d._look is not None]
+    assert painted and len(calls) == len(painted)  # once per column's delegate, not per card
+    before = painted[0]._look[2]
+    old = qapp.palette()
+    dark = QPalette(old)
+    dark.setColor(QPalette.ColorRole.Text, QColor("#eeeeee"))
+    qapp.setPalette(dark)
+    try:
+        board.grab()
+        assert painted[0]._look[2][3] == QColor("#eeeeee") != before[3]
+    finally:
+        qapp.setPalette(old)
+
+
 def test_a_newer_filter_supersedes_the_older_load(qtbot, db, board, projects, monkeypatch):
     """The older filter's summary answers last (and without being cancelled: its figures
     are returned as they were): the headers keep the newer filter's figures."""
@@ -102,11 +169,13 @@ def test_a_newer_filter_supersedes_the_older_load(qtbot, db, board, projects, mo
     with db.session(readonly=True) as s:
         older_totals = project_query.stage_summary(s, older)
     late = threading.Event()
+    entered = threading.Event()
     answered = threading.Event()
     real = project_query.stage_summary
 
     def summary(session, f):
         if f == older:
+            entered.set()
             assert late.wait(10)
             answered.set()
             return older_totals
@@ -117,6 +186,7 @@ def test_a_newer_filter_supersedes_the_older_load(qtbot, db, board, projects, mo
         with qtbot.waitSignal(board.cards_shown, timeout=5000):
             board.set_filter(older)
         assert board.columns[Stage.LEAD].model.rowCount() == 2
+        assert entered.wait(5)  # the older summary runs (it starts after the cards)
         with qtbot.waitSignal(board.loaded, timeout=5000):
             board.set_filter(newer)
     finally:

@@ -336,6 +336,32 @@ def test_board_column_totals_equal_the_filtered_footer(qtbot, page, projects):
     assert page.totals.text() == footer  # the footer, now from the board's own totals
 
 
+def test_the_footer_says_counting_between_the_boards_cards_and_its_totals(
+    qtbot, page, projects, monkeypatch
+):
+    import threading
+
+    import jianan_desk.ui.widgets.project_board as board_module
+
+    gate = threading.Event()
+    real = board_module.stage_summary
+
+    def held(session, f):
+        assert gate.wait(10)
+        return real(session, f)
+
+    monkeypatch.setattr(board_module, "stage_summary", held)
+    try:
+        page.toggle_view()
+        qtbot.waitUntil(lambda: not page.board.cards_pending, timeout=5000)
+        assert page.board.summary_pending
+        assert page.totals.text() == "正在统计项目数与总投资…"
+    finally:
+        gate.set()
+    wait_board(qtbot, page)
+    assert page.totals.text() == "共 3 个项目 · 总投资 17.80 亿元"
+
+
 def test_a_filter_on_the_board_reloads_the_board_alone(qtbot, page, projects):
     page.toggle_view()
     wait_board(qtbot, page)
@@ -618,7 +644,7 @@ def test_the_first_page_appears_before_the_count(
     assert not page.model.counting and page.model.rowCount() == 3
     assert page.totals.text() == "共 3 个项目 · 总投资 17.80 亿元"
     qtbot.waitUntil(lambda: page.model._ids is not None, timeout=5000)
-    assert page.model._ids == order
+    assert list(page.model._ids) == order
     qtbot.waitUntil(lambda: page.model.index(2, 0).data() is not None, timeout=5000)
     assert shown_ids(page) == set(projects.values())
 
@@ -674,6 +700,35 @@ def test_a_newer_search_interrupts_a_running_count(qtbot, db, projects, small_wi
     assert model.cancelled == 1 and finished == [] and model.busy
     runner.run(3)
     assert model.count == 1 and model.project_id(0) == projects["cold"]
+
+
+def test_the_row_cache_is_bounded_and_out_of_the_collectors_reach(qtbot, db, projects, monkeypatch):
+    """What the list keeps (every id, the recent windows' values and texts) is plain
+    tuples of atoms, which CPython's collector stops tracking: a full collection (one ran
+    on a worker thread, holding the GIL, in the worst scroll stalls) never walks them. The
+    windows kept are bounded (``MAX_WINDOWS``), their texts with them."""
+    import gc
+
+    import jianan_desk.ui.models.project_table as table
+
+    monkeypatch.setattr(table, "WINDOW", 1)
+    monkeypatch.setattr(table, "MAX_WINDOWS", 2)
+    model = ProjectsTableModel(db)
+    model.reload()
+    qtbot.waitUntil(lambda: not model.counting and model._ids is not None, timeout=5000)
+    assert model.rowCount() == 3
+    for row in range(3):  # paint every row: each window is fetched
+        model.index(row, 0).data()
+        qtbot.waitUntil(lambda r=row: model.index(r, 0).data() is not None, timeout=5000)
+    assert len(model._windows) == 2 and set(model._texts) == set(model._windows)
+    assert model.index(2, ProjectsTableModel.TOTAL_INVESTMENT).data(SORT_ROLE) is not None
+    gc.collect()  # the rows (tuples of atoms) are untracked
+    gc.collect()  # and then the tuples holding them
+    kept = [model._ids]
+    for window, rows in model._windows.items():
+        kept += [rows, *rows, model._texts[window], *model._texts[window]]
+    assert [type(x).__name__ for x in kept if gc.is_tracked(x)] == []
+    assert set(model._ids) == set(projects.values())
 
 
 # ---------------------------------------------------------------- the kanban drop

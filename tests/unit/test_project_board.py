@@ -7,7 +7,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import itertools
-import threading
 from decimal import Decimal
 
 import pytest
@@ -15,14 +14,9 @@ from sqlalchemy import select, update
 
 from jianan_desk.services import project_query
 from jianan_desk.services.project_board import (
-    board_from,
-    complete_cards,
     first_cards,
     load_board,
-    missing_columns,
     more_cards,
-    stop_walk,
-    walk_first_cards,
 )
 from jianan_desk.services.project_query import (
     ProjectFilter,
@@ -169,27 +163,6 @@ def test_cards_follow_the_list_sort_of_updated_at_with_ties_by_id(db, many):
         assert any(a == b for a, b in itertools.combinations(stamps, 2))  # ties exist
 
 
-def test_the_two_thread_assembly_equals_the_sequential_board(db, many):
-    """Summary + walk (counts known, unknown, or the walk stopped at once) + the columns the
-    walk left short give exactly ``load_board``'s board."""
-    for f in FILTERS:
-        with db.session(readonly=True) as s:
-            expected = load_board(s, f, limit=2)
-            totals = stage_summary(s, f)
-            counts = {t.stage: t.count for t in totals}
-            for known, stopped in ((counts, False), (None, False), (counts, True)):
-                stop = threading.Event()
-                if stopped:
-                    stop.set()
-                cards = walk_first_cards(s, f, limit=2, counts=lambda k=known: k, stop=stop)
-                if stopped:
-                    assert cards == {}
-                missing = missing_columns(totals, cards, 2)
-                if missing:
-                    cards = {**cards, **complete_cards(s, f, missing, limit=2)}
-                assert board_from(totals, cards, 2) == expected
-
-
 def test_the_walk_stops_at_full_columns_or_its_cap(db, many):
     with db.session(readonly=True) as s:
         counts = {t.stage: t.count for t in stage_summary(s, ProjectFilter())}
@@ -197,26 +170,45 @@ def test_the_walk_stops_at_full_columns_or_its_cap(db, many):
         assert complete and all(len(v) == min(2, counts[k]) for k, v in ids.items())
         ids, complete = walk_board_card_ids(s, ProjectFilter(), 2, max_matches=3)
         assert not complete and sum(len(v) for v in ids.values()) == 3
-        assert stop_walk(stage_summary(s, ProjectFilter(text="没有这个项目")))
 
 
 def test_first_cards_need_no_summary_and_equal_the_boards_cards(db, many, monkeypatch):
-    """The card path the board shows before its headers: with the counts unknown, known, or
-    the walk stopped at once (or capped after a few matches), every column gets exactly
-    ``load_board``'s cards, whichever plan each column then takes."""
+    """The card path the board shows before its headers (the summary starts after it):
+    without any count, every column gets exactly ``load_board``'s cards, whichever plan
+    each column then takes."""
     for walk_min in (1, 10**9):
         monkeypatch.setattr(project_query, "CARD_WALK_MIN", walk_min)
         for f in FILTERS:
             with db.session(readonly=True) as s:
                 expected = {c.stage: list(c.cards) for c in load_board(s, f, limit=2).columns}
-                counts = {t.stage: t.count for t in stage_summary(s, f)}
-                for known, stopped in ((None, False), (counts, False), (None, True)):
-                    stop = threading.Event()
-                    if stopped:
-                        stop.set()
-                    cards = first_cards(s, f, limit=2, counts=lambda k=known: k, stop=stop)
-                    got = {stage: cards.get(stage, []) for stage in CODES}
-                    assert got == expected, (f, known, stopped)
+                cards = first_cards(s, f, limit=2)
+                got = {stage: cards.get(stage, []) for stage in CODES}
+                assert got == expected, f
+
+
+def test_a_signing_year_skips_the_walk_and_gives_the_same_cards(db, many, monkeypatch):
+    """签约年份 (or a range of at most a year): one shared query serves every column (the
+    walk along ``updated_at`` always ran to its cap for it); a longer range still walks.
+    Either way the cards are ``load_board``'s."""
+    real = project_query.walk_board_card_ids
+    walks: list[ProjectFilter] = []
+
+    def counted(session, f, *args, **kwargs):
+        walks.append(f)
+        return real(session, f, *args, **kwargs)
+
+    monkeypatch.setattr("jianan_desk.services.project_board.walk_board_card_ids", counted)
+    year = ProjectFilter(signed_year=2021)
+    months = ProjectFilter(signed_from=dt.date(2021, 1, 1), signed_to=dt.date(2021, 12, 31))
+    years = ProjectFilter(signed_from=dt.date(2019, 1, 1), signed_to=dt.date(2021, 12, 31))
+    for f, walked in ((year, False), (months, False), (years, True)):
+        walks.clear()
+        with db.session(readonly=True) as s:
+            expected = {c.stage: list(c.cards) for c in load_board(s, f, limit=2).columns}
+            cards = first_cards(s, f, limit=2)
+        assert {stage: cards.get(stage, []) for stage in CODES} == expected
+        assert sum(len(v) for v in expected.values()) > 0
+        assert bool(walks) is walked, f
 
 
 def test_first_cards_without_counts_complete_the_columns_a_capped_walk_left_short(

@@ -21,7 +21,10 @@ The page reloads when the hub announces ``projects`` (or ``all``/``reference``).
 After the list's first rows the start-up heap (~100,000 tracked objects) is frozen
 (``gc.freeze``, once per process): a full collection of it was the worst stall while
 scrolling the 100,000-project list (300 ms on a loaded machine, measured with
-``gc.callbacks``); the benchmark (benchmarks/bench_projects_page.py) reports GC pauses.
+``gc.callbacks``). What the list model caches afterwards (100,000 ids, 30 windows of rows)
+is kept in plain tuples the collector stops tracking (see ``ProjectsTableModel``), so later
+full collections stay short too; the benchmark (benchmarks/bench_projects_page.py)
+reports GC pauses.
 """
 
 from __future__ import annotations
@@ -682,6 +685,11 @@ class ProjectsPage(Page):
         if not self.board_shown():
             self._show_totals(count, total)
 
+    def _board_cards_shown(self) -> None:
+        """The board's cards are in; its column counts and sums are still on their way."""
+        if self.board_shown() and self.board.summary_pending:
+            self.totals.setText(self.tr("正在统计项目数与总投资…"))
+
     def _board_loaded(self) -> None:
         if self.board_shown():
             self._show_totals(self.board.count, self.board.total_wan)
@@ -718,6 +726,7 @@ class ProjectsPage(Page):
         if self._board is None:
             self._board = ProjectBoard(self.context.db, self.context.hub, self.actor, self)
             self._board.message.connect(self.show_message)
+            self._board.cards_shown.connect(self._board_cards_shown)
             self._board.loaded.connect(self._board_loaded)
             self._board.open_project.connect(self.open_form)
             self.stack.addWidget(self._board)
