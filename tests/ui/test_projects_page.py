@@ -142,6 +142,30 @@ def test_search_with_pinyin_updates_list_and_footer(qtbot, page, projects, query
     assert ("text", f"搜索：{query}") in page.chip_list()
 
 
+def test_an_empty_result_says_so_over_the_list(qtbot, page, projects):
+    assert page.no_rows.isHidden()
+    page.search.setText("喆喆")
+    qtbot.waitUntil(lambda: page.filter.text == "喆喆", timeout=2000)
+    wait(qtbot, page)
+    qtbot.waitUntil(lambda: not page.no_rows.isHidden(), timeout=2000)
+    assert page.model.rowCount() == 0
+    assert "没有符合条件的项目" in page.no_rows.text()
+    assert page.no_rows.geometry() == page.table.viewport().rect()  # covers the empty area
+    page.set_filter(ProjectFilter())
+    wait(qtbot, page)
+    qtbot.waitUntil(lambda: page.no_rows.isHidden(), timeout=2000)
+    assert len(shown_ids(page)) == 3
+
+
+def test_an_empty_database_says_how_to_add_projects(qtbot, db, hub, app_font):
+    widget = ProjectsPage(PageContext(db, hub))
+    qtbot.addWidget(widget)
+    widget.resize(1000, 600)
+    wait(qtbot, widget)
+    qtbot.waitUntil(lambda: not widget.no_rows.isHidden(), timeout=2000)
+    assert "还没有项目" in widget.no_rows.text() and "Ctrl+N" in widget.no_rows.text()
+
+
 def test_filters_show_as_removable_chips(qtbot, page, projects):
     page.toggle_value("stages", Stage.SIGNED.value)
     wait(qtbot, page)

@@ -81,6 +81,7 @@ from jianan_desk.ui.operations import run_in_background
 from jianan_desk.ui.pages.base import Page, PageContext
 from jianan_desk.ui.widgets.project_board import ProjectBoard
 from jianan_desk.ui.widgets.project_chips import ChipBar
+from jianan_desk.ui.widgets.view_notice import ViewNotice
 
 SETTINGS_GROUP = "projects"
 DEFAULT_COLUMNS = (
@@ -240,6 +241,7 @@ class ProjectsPage(Page):
             context=Qt.ShortcutContext.WidgetShortcut,
         )
         self.stack.addWidget(self.table)
+        self.no_rows = ViewNotice(self.table)
         self._board: ProjectBoard | None = None  # built when first shown (≈ 90 ms)
         layout.addWidget(self.stack, 1)
 
@@ -676,6 +678,22 @@ class ProjectsPage(Page):
             QTimer.singleShot(0, freeze_startup_heap)  # after the first rows are painted
         if self.model.counting and not self.board_shown():
             self._show_counting(count)
+        if count:
+            self.no_rows.hide()
+        elif self._filter.is_empty():
+            self.no_rows.show_text(
+                self.tr(
+                    "还没有项目。\n按 Ctrl+N 新建项目，"
+                    "或从“文件 → 导入 Excel…”（Ctrl+I）导入项目台账。"
+                )
+            )
+        else:
+            self.no_rows.show_text(
+                self.tr(
+                    "没有符合条件的项目。\n可换个搜索词，去掉上方的筛选条件，"
+                    "或在“筛选”菜单中选“清除全部筛选”。"
+                )
+            )
 
     def _show_counting(self, count: int) -> None:
         self.totals.setText(self.tr("已显示前 {0} 个项目 · 正在统计…").format(f"{count:,}"))
