@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 
 import pytest
 from sqlalchemy import event
 
+import jianan_desk.ui.pages.companies as module
 from jianan_desk.services.companies import (
     CompanyFilter,
     CompanyInput,
@@ -81,6 +83,45 @@ def test_search_with_pinyin_initials_and_filters(qtbot, page, companies):
         page.stale_days.setValue(30)
     assert ids_shown(page.model) == {companies["rbk"], companies["hw"]}
     assert "2" in page.count_label.text()
+
+
+def test_city_choices_are_read_off_the_gui_thread_and_keep_the_choice(qtbot, page, db, monkeypatch):
+    qtbot.waitUntil(lambda: page.city.count() == 4)  # 全部城市 + 南京, 许昌, 深圳
+    threads = []
+    real = module.city_choices
+
+    def spy(session):
+        threads.append(threading.current_thread())
+        return real(session)
+
+    monkeypatch.setattr(module, "city_choices", spy)
+    with qtbot.waitSignal(page.model.loaded):
+        page.city.setCurrentIndex(page.city.findData("深圳"))
+    with db.session() as s:
+        create_company(s, CompanyInput(name="合肥新能源有限公司", city="合肥"), ACTOR)
+    page._on_changed(Hub.COMPANIES)
+    qtbot.waitUntil(lambda: page.city.findData("合肥") >= 0)
+    assert threads and threading.main_thread() not in threads
+    assert page.city.currentData() == "深圳"  # the choice survives the refill
+
+
+def test_an_empty_result_says_so_over_the_list(qtbot, page):
+    assert page.no_rows.isHidden()
+    with qtbot.waitSignal(page.model.loaded):
+        page.search.setText("喆喆")
+    qtbot.waitUntil(lambda: not page.no_rows.isHidden())
+    assert "没有符合条件的企业" in page.no_rows.text()
+    with qtbot.waitSignal(page.model.loaded):
+        page.search.setText("")
+    qtbot.waitUntil(lambda: page.no_rows.isHidden())
+
+
+def test_an_empty_database_says_how_to_add_companies(qtbot, db):
+    page = CompaniesPage(PageContext(db, Hub()))
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: not page.model.busy)
+    qtbot.waitUntil(lambda: not page.no_rows.isHidden())
+    assert "还没有企业" in page.no_rows.text()
 
 
 def test_new_company_likely_duplicate_offers_the_existing_record(

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import getpass
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -37,7 +38,9 @@ from jianan_desk.ui.dialogs.company_form import HISTORY_TAB, CompanyDialog
 from jianan_desk.ui.dialogs.company_merge import CompanyMergeDialog
 from jianan_desk.ui.hub import Hub
 from jianan_desk.ui.models.company_table import CompaniesTableModel
+from jianan_desk.ui.operations import run_in_background
 from jianan_desk.ui.pages.base import Page, PageContext
+from jianan_desk.ui.widgets.view_notice import ViewNotice
 
 KIND_ALL, KIND_LOCAL, KIND_TARGET = 0, 1, 2
 
@@ -67,6 +70,7 @@ class CompaniesPage(Page):
         self.count_label = QLabel(self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
+        self.no_rows = ViewNotice(self.table)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(CompaniesTableModel.NAME, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -118,15 +122,30 @@ class CompaniesPage(Page):
         self.apply_filter()
 
     def _fill_cities(self) -> None:
+        """The city choices, read off the GUI thread (a DISTINCT over every company)."""
+        db = self.context.db
+
+        def work() -> list[str]:
+            with db.session(readonly=True) as s:
+                return city_choices(s)
+
+        self._cities_op = run_in_background(
+            work, on_result=self._set_cities, on_error=lambda _e: None
+        )
+
+    def _set_cities(self, cities: list[str]) -> None:
+        if not shiboken6.isValid(self):
+            return
         current = self.city.currentData()
-        with self.context.db.session(readonly=True) as s:
-            cities = city_choices(s)
         self.city.blockSignals(True)
         self.city.clear()
         self.city.addItem(self.tr("全部城市"), None)
         for c in cities:
             self.city.addItem(c, c)
         index = self.city.findData(current) if current else 0
+        if index < 0:  # the chosen city has no company left: show it, still chosen
+            self.city.addItem(current, current)
+            index = self.city.count() - 1
         self.city.setCurrentIndex(max(index, 0))
         self.city.blockSignals(False)
 
@@ -148,7 +167,30 @@ class CompaniesPage(Page):
     def _shown(self, count: int) -> None:
         if self.model.counting:  # the first rows are in; more are being counted
             self.count_label.setText(self.tr("已显示前 %n 家，正在统计…", "", count))
+        if count:
+            self.no_rows.hide()
+        elif self._no_criteria():
+            self.no_rows.show_text(
+                self.tr(
+                    "还没有企业。\n点“新建企业”添加，"
+                    "或从“文件 → 导入 Excel…”（Ctrl+I）导入客商名录。"
+                )
+            )
+        else:
+            self.no_rows.show_text(
+                self.tr("没有符合条件的企业。\n可换个搜索词，或把城市、类别、未联系天数放宽。")
+            )
         self._selection_changed()
+
+    def _no_criteria(self) -> bool:
+        f = self.current_filter()
+        return not (
+            f.text.strip()
+            or f.cities
+            or f.is_local is not None
+            or f.is_target is not None
+            or f.last_contact_before_days
+        )
 
     def _loaded(self, count: int) -> None:
         self.count_label.setText(self.tr("共 %n 家企业", "", count))
