@@ -156,18 +156,28 @@ def full_import(db_url: str, ledger: Path) -> tuple[float, float, Any]:
     from jianan_desk.store.engine import Database, make_engine
 
     db = Database(db_url, make_engine(db_url))
+    phases: dict[str, float] = {}
     try:
         t, c = time.perf_counter(), time.process_time()
         table = read_table(ledger)
+        phases["read"] = time.process_time() - c
         with db.session() as session:
             plan = plan_import(session, table)
+            phases["plan"] = time.process_time() - c - phases["read"]
             result = apply_import(session, plan)
+            phases["write"] = time.process_time() - c - phases["read"] - phases["plan"]
         wall, cpu = time.perf_counter() - t, time.process_time() - c
+        phases["commit"] = cpu - phases["read"] - phases["plan"] - phases["write"]
         errors = len(plan.errors)
         del plan, table
     finally:
         db.dispose()
-    return wall, cpu, (result, errors)
+    return wall, cpu, (result, errors, phases)
+
+
+def phase_line(phases: dict[str, float]) -> str:
+    """CPU seconds per phase: reading, planning (parse, validate), writing, commit."""
+    return "  CPU by phase: " + ", ".join(f"{k} {v:.2f} s" for k, v in phases.items())
 
 
 def calamine_read(path: Path, sheet: str) -> tuple[float, float, int]:
@@ -216,8 +226,9 @@ def import_into(copy: Path, matched: Path) -> None:
 
     read_wall, read_cpu, rows = calamine_read(matched, "台账")
     print(f"calamine read of it: {read_wall:.2f} s (CPU {read_cpu:.2f} s)")
-    wall, cpu, (result, errors) = full_import(sqlite_url(copy), matched)
+    wall, cpu, (result, errors, phases) = full_import(sqlite_url(copy), matched)
     report("full import, 100k database copy:", rows - 2, wall, cpu, (read_wall, read_cpu))
+    print(phase_line(phases))
     print(f"  created {result.created:,}, updated {result.updated:,}, unchanged "
           f"{result.unchanged:,}, errors {errors}; peak RSS of the importing process "
           f"{peak_mb():.0f} MB (target <= 500 MB)", flush=True)  # fmt: skip
@@ -268,8 +279,9 @@ def main() -> None:
     read_wall, read_cpu, n = calamine_read(ledger, "台账")
     print(f"{'calamine read only:':<34}{read_wall:7.2f} s  {n / read_wall:10,.0f} rows/s"
           f"  (CPU {read_cpu:.2f} s)")  # fmt: skip
-    wall, cpu, (result, errors) = full_import(url, ledger)
+    wall, cpu, (result, errors, phases) = full_import(url, ledger)
     report("full import, empty database:", args.rows, wall, cpu, (read_wall, read_cpu))
+    print(phase_line(phases))
     print(f"  created {result.created:,}, errors {errors}; peak RSS so far {peak_mb():.0f} MB"
           " (target <= 500 MB)")  # fmt: skip
 

@@ -356,8 +356,9 @@ class _References:
     # strong references keep the reference rows in the session's (weak) identity map, so
     # the service's per-row ``session.get`` checks cost no query
     pinned: list[Any] = field(default_factory=list)
-    # (field, type, cell value) → what ``_parse_cell`` made of it, for this import
-    parsed: dict[tuple[str, type, Any], tuple[str, Any]] = field(default_factory=dict)
+    # field → {(type, cell value) → what ``_parse_cell`` made of it}, for this import
+    # (``PARSED_PER_FIELD`` values a field at most; unique columns have none)
+    parsed: dict[str, dict[tuple[type, Any], tuple[str, Any]]] = field(default_factory=dict)
     # the asking step's answers: ``industry_key(name)`` → node id, or "" (不指定)
     industry_map: dict[str, str] = field(default_factory=dict)
     choices: list[IndustryChoice] = field(default_factory=list)
@@ -408,12 +409,13 @@ def _is_total_row(cells: list[Cell]) -> bool:
     for value in cells[:4]:
         if isinstance(value, str):
             text = fold(value)
-            if text and any(text.startswith(w) for w in _TOTAL_WORDS):
+            if text.startswith(_TOTAL_WORDS):
                 return True
     return False
 
 
 _UNCACHED = frozenset({"name", "code", "notes"})  # unique per row: caching costs memory
+PARSED_PER_FIELD = 50_000  # distinct values of a column kept parsed (~300 B each)
 
 
 def _parse_cell(f: str, raw: Cell, cmap: ColumnMap, refs: _References) -> tuple[str, Any]:
@@ -491,7 +493,8 @@ def _parse_row(
     """Field values of one row (only non-empty cells), its stage dates and stage.
 
     Ledgers repeat their values (dates, stages, industries, units, places): each distinct
-    cell value of a column is parsed once per import (``refs.parsed``)."""
+    cell value of a column is parsed once per import (``refs.parsed``, bounded: past
+    ``PARSED_PER_FIELD`` distinct values a field's further values are parsed each time)."""
     values: dict[str, Any] = {}
     dates: dict[str, dt.date] = {}
     stage: Stage | None = None
@@ -502,13 +505,18 @@ def _parse_row(
         raw = cells[col] if col < width else None
         if raw is None or raw == "" or (type(raw) is str and not raw.strip()):
             continue
-        if f in _UNCACHED:
+        memo = parsed.get(f)
+        if memo is None and f not in _UNCACHED:
+            memo = parsed[f] = {}
+        if memo is None:
             kind, payload = _parse_cell(f, raw, cmap, refs)
         else:
-            key = (f, type(raw), raw)
-            found = parsed.get(key)
+            key = (type(raw), raw)  # 1, 1.0 and True are different cells
+            found = memo.get(key)
             if found is None:
-                found = parsed[key] = _parse_cell(f, raw, cmap, refs)
+                found = _parse_cell(f, raw, cmap, refs)
+                if len(memo) < PARSED_PER_FIELD:
+                    memo[key] = found
             kind, payload = found
         if kind == "values":
             values.update(payload)

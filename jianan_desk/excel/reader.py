@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import gc
 import io
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -116,16 +119,28 @@ def read_table(path: Path, sheet: str | None = None, *, max_bytes: int = MAX_FIL
         else:
             candidates = list(names)
         for name in candidates:
-            try:
-                rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
-            except Exception as exc:
-                raise SpreadsheetError(f"无法读取工作表“{name}”：{exc}") from None
-            trimmed = _trim(rows)
+            with _gc_paused():  # millions of cells, no cycles: no collector passes
+                try:
+                    rows = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+                except Exception as exc:
+                    raise SpreadsheetError(f"无法读取工作表“{name}”：{exc}") from None
+                trimmed = _trim(rows)
             if trimmed or name == candidates[-1]:
                 return Table(name, _check_rows(trimmed), names)
     finally:
         book.close()
     raise SpreadsheetError("文件中没有工作表")
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
 
 
 def _check_rows(rows: list[list[Cell]]) -> list[list[Cell]]:

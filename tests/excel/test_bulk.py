@@ -262,3 +262,26 @@ def test_new_ids_are_uuid4_strings():
         parsed = uuid.UUID(text)
         assert str(parsed) == text and parsed.version == 4
         assert parsed.variant == uuid.RFC_4122
+
+
+def test_columns_left_out_of_the_bulk_inserts_hold_their_defaults(db, tmp_path):
+    """The bulk inserts bind no deleted_at, superseded_by_id, source_visit_id or version:
+    the rows hold NULL and the integer 1, as the ORM writes them."""
+    with db.session() as session:
+        plan = plan_import(session, read_table(write_messy_xlsx(tmp_path / "a.xlsx")))
+        assert apply_import(session, plan, today=TODAY).created == 7
+    with db.session(readonly=True) as session:
+        conn = session.connection()
+        checks = {
+            "projects": "deleted_at IS NULL AND source_visit_id IS NULL",
+            "project_stage_events": "deleted_at IS NULL AND superseded_by_id IS NULL",
+            "change_log": "deleted_at IS NULL",
+        }
+        for table, where in checks.items():
+            total = conn.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar()
+            assert total > 0
+            found = conn.exec_driver_sql(
+                f"SELECT count(*) FROM {table} WHERE {where}"
+                " AND version = 1 AND typeof(version) = 'integer'"
+            ).scalar()
+            assert found == total, table

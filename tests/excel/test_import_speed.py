@@ -23,6 +23,7 @@ from jianan_desk.domain.stages import Stage
 from jianan_desk.excel import bulk
 from jianan_desk.excel import projects_import as pi
 from jianan_desk.excel.reader import read_table
+from jianan_desk.services.audit import diff
 from jianan_desk.services.errors import ValidationError
 from jianan_desk.services.projects import ProjectInput, clean_project_values
 from jianan_desk.store.migrations import upgrade
@@ -88,7 +89,39 @@ def test_stage_plan_by_shape_equals_the_real_dates():
             "signed_on": signed_on(history),
             "stage_on": stage_since(history),
         }
+        # its log entry: what ``audit.diff`` makes of the real dates, and its JSON parts
+        assert got.changes == diff({"stage": Stage.LEAD.value}, got.derived)
+        assert bulk.LogEncoder.join(dict(got.log_parts)) == bulk._LOG_JSON(got.changes)
+        assert bulk._stage_plan(steps, today) is got  # kept for the next row with them
     assert 0 < refused < 400  # both kinds were exercised
+
+
+def _log_values(rnd: random.Random) -> dict[str, object]:
+    texts = ["", "项目", 'a"b\\c', "换\n行\t", "\u2028\x7f\x01", "＝全角", "é", "x" * 300]
+    pool = [
+        *texts,
+        Decimal("5.000"), Decimal("5"), Decimal("-0.00"), Decimal("1E+3"), Decimal("0.0001"),
+        1, True, False, 0, 2.5, dt.date(2022, 3, 31), dt.datetime(2022, 3, 31, 8, 30),
+        dt.date(2022, 3, 31),
+    ]  # fmt: skip
+    keys = ["name", "code", "notes", "total_investment_wan", "jobs", "signed_on", "z", "a_b"]
+    return {k: rnd.choice(pool) for k in rnd.sample(keys, rnd.randint(0, len(keys)))}
+
+
+def test_log_encoder_writes_what_json_writes(monkeypatch):
+    """The change_log text built from per-field parts is ``json.dumps(..., sort_keys)``
+    of the same changes, whatever the values (1, True and Decimal(1) kept apart by the
+    memo, which is also cleared when full)."""
+    monkeypatch.setattr(bulk.LogEncoder, "MEMO_MAX", 7)
+    rnd = random.Random(3)
+    encoder = bulk.LogEncoder()
+    for _ in range(600):
+        values = _log_values(rnd)
+        parts = {k: encoder.created(k, v) for k, v in values.items() if v is not None}
+        expected = json.dumps(diff({}, values), ensure_ascii=False, sort_keys=True)
+        assert bulk.LogEncoder.join(parts) == expected
+    heads = encoder.heads(("name", "notes"))
+    assert heads["name"] + bulk._encode_text('引"号') + "]" == encoder.created("name", '引"号')
 
 
 def test_new_ids_are_uuid4():
@@ -226,3 +259,24 @@ def test_imported_and_updated_projects_sync_with_their_history(tmp_path):
     finally:
         discard(laptop)
         discard(office)
+
+
+def test_parse_memo_is_bounded_and_changes_nothing(db, tmp_path, monkeypatch):
+    """Past ``PARSED_PER_FIELD`` distinct values a column's cells are parsed each time:
+    the plan is the same, the memo no larger."""
+    rows = messy_rows()
+    path = write_messy_xlsx(tmp_path / "a.xlsx", [*rows, [8, "第八个项目", *rows[0][2:]]])
+
+    def planned():
+        with db.session(readonly=True) as session:
+            plan = pi.plan_import(session, read_table(path), today=TODAY)
+            out = [(r.row, r.action, r.values, r.steps, r.errors) for r in plan.rows]
+            return out, plan.references.parsed
+
+    full, parsed = planned()
+    assert max(len(memo) for memo in parsed.values()) > 2
+    assert not {"name", "code", "notes"} & set(parsed)  # unique columns: no memo
+    monkeypatch.setattr(pi, "PARSED_PER_FIELD", 2)
+    bounded, parsed = planned()
+    assert bounded == full
+    assert max(len(memo) for memo in parsed.values()) == 2
