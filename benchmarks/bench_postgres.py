@@ -8,8 +8,10 @@ Then the same service calls run on both: for each filter what the list view wait
 "updated view", as ``bench_projects_page`` measures it bare) and, on its own row, the count
 and sum that fill the footer afterwards (``count_and_sum``, no target: the list shows
 正在统计… meanwhile), and ``compute_metrics`` for 2021 and 2022. Medians of ``--runs`` warm
-runs. The targets are the SQLite ones (issue 3: a filter ≤ 100 ms to an updated view);
-nothing is asserted.
+runs. The kanban's cards (``first_cards``, what the board shows before its column
+headers: rows "board: …") for no filter, a signing year, rare terms (喆, 汉富, qn, sanjia,
+诊) and common ones (z, sj, 深圳, 智能). The targets are the SQLite ones (issue 3: a
+filter ≤ 100 ms to an updated view); nothing is asserted.
 
 The text searches (the list's and the company search-as-you-type of issue 4) are measured
 on PostgreSQL a second time with the pg_trgm indexes of migration 0007 dropped (then made
@@ -83,6 +85,7 @@ def _differ(run_lite: Callable[[], object], run_pg: Callable[[], object]) -> boo
 def cases(db: Any) -> list[tuple[str, Callable[[], object], float | None]]:
     from jianan_desk.services.companies import CompanyFilter, fetch_company_keys, search_companies
     from jianan_desk.services.metrics import compute_metrics
+    from jianan_desk.services.project_board import first_cards
     from jianan_desk.services.project_query import ProjectFilter, count_and_sum, fetch_first_page
     from jianan_desk.store.models import Unit
 
@@ -104,6 +107,15 @@ def cases(db: Any) -> list[tuple[str, Callable[[], object], float | None]]:
         def run() -> object:
             with db.session(readonly=True) as s:
                 return count_and_sum(s, f)
+
+        return run
+
+    def board(f: Any) -> Callable[[], object]:
+        """The kanban's cards: what the board shows before its column headers are filled."""
+
+        def run() -> object:
+            with db.session(readonly=True) as s:
+                return first_cards(s, f, today=dt.date(2022, 3, 31))
 
         return run
 
@@ -155,6 +167,14 @@ def cases(db: Any) -> list[tuple[str, Callable[[], object], float | None]]:
     for label, f in filters:
         out.append((f"{label} → first page", view(f), TARGET_FILTER_MS))
         out.append((f"{label}   count+sum", footer(f), None))
+    boards: list[tuple[str, Any]] = [
+        ("board: no filter", ProjectFilter()),
+        ("board: signed 2021", ProjectFilter(signed_year=2021)),
+        # rare terms: no match, a handful, a rare ≥ 3-character one; then common ones
+        *((f"board: {t}", ProjectFilter(text=t)) for t in ("喆", "汉富", "qn", "sanjia", "诊")),
+        *((f"board: {t}", ProjectFilter(text=t)) for t in ("z", "sj", "深圳", "智能")),
+    ]
+    out += [(label, board(f), TARGET_FILTER_MS) for label, f in boards]
     for text in ("sanjia", "sjjm", "深圳", "zzqy", "sj", "z", "喆", "汉富"):
         out.append((f"company search {text!r}", quick(text), TARGET_KEYSTROKE_MS))
         out.append((f"客商 page ids {text!r}", company_page(text), TARGET_FILTER_MS))
@@ -209,7 +229,7 @@ def _without_grams(
         return {
             label: _ms(run, runs)
             for label, run, _target in pg_cases
-            if label.startswith(("list: search", "company search", "客商 page ids"))
+            if label.startswith(("list: search", "board: ", "company search", "客商 page ids"))
         }
     finally:
         project_query.SHORT_TERM, project_query.PG_WALK_FETCH, search_grams.SHORT_TERM = saved
@@ -283,7 +303,9 @@ def main(argv: list[str] | None = None) -> int:
             try:
                 if label.startswith("metrics"):
                     assert run_lite() == run_pg(), f"{label}: the engines disagree"
-                elif label.startswith(("company", "客商", "list")) and _differ(run_lite, run_pg):
+                elif label.startswith(("company", "客商", "list", "board")) and _differ(
+                    run_lite, run_pg
+                ):
                     print(f"{label}: the engines' answers differ (name collation?)")
                 rows.append((label, _ms(run_lite, args.runs), _ms(run_pg, args.runs), target))
             except Exception as exc:  # a row that fails says why; the others still run

@@ -13,6 +13,15 @@ walk down the ``updated_at`` index filling every column at once, then the column
 short), and only once they are in, ``stage_summary`` for the headers' counts and 亿元. Run
 side by side, the two competed for the CPUs and the cards came late (signed 2021 on the
 100k database: 100–126 ms to the cards, against 47–56 ms for ``first_cards`` alone).
+
+A text search (issues 3/12) walks with its terms as a flag per row, not in the WHERE
+clause, so the walk counts what it reads: a common term (z, sj, 深圳) fills the columns
+within a few thousand rows; a rare one (喆, 汉富, qn) is given up on at the first check and
+found by the columns' shared query through its index (PostgreSQL: the gram index of
+migration 0009 or pg_trgm; SQLite: one scan of the covering key index). On PostgreSQL the
+walk reads a server-side cursor in steps, so the server stops with it. 100k database,
+medians (noisy, load 0.7–1.8): PostgreSQL 喆/汉富/qn 90–100 ms → 12–17 ms, z/sj/深圳/智能
+150–260 ms → 15–27 ms, no filter 235 → 21 ms; SQLite rare terms 500–650 → 49–82 ms.
 """
 
 from __future__ import annotations
@@ -118,7 +127,9 @@ def first_cards(
     taken as holding ``limit`` matches: the plan that scans the filter's matches once and
     sorts them, right for any count (a column the walk did not fill has few matches).
     ``token`` cancelled raises ``QueryCancelled`` (SQLite: the running statement is
-    interrupted).
+    interrupted). A text search's walk reads at most ``BOARD_WALK_BUDGET`` rows and
+    gives up early on a rare term (``walk_board_card_ids``): every column is then short
+    and the shared query, which carries the term's index condition, finds the cards.
 
     A signing period of at most a year (签约年份) skips the walk: its matches are few and
     spread thinly along the ``updated_at`` index, and the 线索/洽谈 columns have (next to)

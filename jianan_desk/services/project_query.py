@@ -928,6 +928,10 @@ def _row_query(session: Session, ids: Sequence[str], today: dt.date) -> list[Pro
 # found through the filter's own index and its matches sorted (walking the index for it
 # would visit most of the table).
 CARD_WALK_MIN = 2_000
+# A text search's board walk (``walk_board_card_ids``) reads at most this many rows of the
+# ``updated_at`` order, and gives up early (``WALK_CHECK``) on a term too rare to fill the
+# columns within it: the columns' shared query then finds the term through its index.
+BOARD_WALK_BUDGET = 10_000
 
 
 def _card_query(
@@ -949,6 +953,15 @@ def _card_query(
     )
     stage_column: Any = _NoIndex(Project.stage) if walk or narrow else Project.stage
     where.append(stage_column.in_(list(stages)))
+    several = len(stages) > 1
+    if not walk and several and query_terms(f.text) and backend(session.connection()) == SQLITE:
+        # SQLite has no index for the text: for several columns (the board's shared query)
+        # the matches' rowids from the covering key index (as the count reads them), then
+        # only those rows. Through the stages' rows every row of the (wide) table was read
+        # and tested (100k, a rare term, every column: ≈ 290 ms against ≈ 60); one column's
+        # rows (显示更多…) are fewer than all the keys and stay as they were
+        matching = select(literal_column("rowid")).select_from(Project).where(*where[:-1])
+        where.append(literal_column("projects.rowid").in_(matching))
     order: Any = Project.updated_at if walk else _NoIndex(Project.updated_at)
     return select(Project.id, Project.stage).where(*where).order_by(order.desc(), Project.id.desc())
 
@@ -1019,6 +1032,7 @@ def walk_board_card_ids(
     stop: threading.Event | None = None,
     token: CancelToken | None = None,
     max_matches: int = 3_000,
+    budget: int | None = None,
 ) -> tuple[dict[str, list[str]], bool]:
     """The first ``limit`` card ids of every kanban column in one walk down the
     ``updated_at`` index (each column's ids in ``fetch_stage_card_ids``'s order), for
@@ -1030,6 +1044,16 @@ def walk_board_card_ids(
     running statement is interrupted). Returns (ids per stage met, complete): complete
     means every column is full by ``counts()``; otherwise the caller completes the short
     columns with ``fetch_board_card_ids``. ``token`` cancelled raises ``QueryCancelled``.
+
+    A text search walks without its terms in the WHERE clause: each walked row comes with a
+    flag (the same ``LIKE`` tested by the engine), so the walk knows how many rows it has
+    read. It reads at most ``budget`` (default ``BOARD_WALK_BUDGET``) rows, and every
+    ``WALK_CHECK`` rows it gives up if at that rate the budget would not yield half the
+    cards wanted: a rare term (喆, 汉富, qn) is then not tested row by row through the whole
+    table but found by the columns' shared query, which carries the term's index condition
+    (PostgreSQL: the gram or pg_trgm index; ``_text_conditions``). PostgreSQL: every walk
+    goes through a server-side cursor fetched ``PG_WALK_FETCH`` rows at a time (psycopg
+    otherwise reads the whole result first, so the server would walk the whole index).
     """
     out: dict[str, list[str]] = {}
     stages = [s.value for s in (*PIPELINE, Stage.DROPPED) if not f.stages or s.value in f.stages]
@@ -1046,19 +1070,36 @@ def walk_board_card_ids(
 
     if handler is not None:
         handler(interrupted, PROGRESS_STEPS)
-    matched = 0
+    terms = query_terms(f.text)
+    stmt = _card_query(session, replace(f, text=""), stages, walk=True)
+    if terms:  # each walked row's id, stage and whether it matches (only a flag travels)
+        stmt = stmt.add_columns(and_(*(_text_condition(term) for term in terms)))
+    else:
+        stmt = stmt.add_columns(literal_column("1"))
+    if PG_WALK_FETCH and backend(session.connection()) == POSTGRESQL:
+        stmt = stmt.execution_options(yield_per=PG_WALK_FETCH)
+    rows = BOARD_WALK_BUDGET if budget is None else budget
+    wanted = limit * len(stages)
+    matched = walked = 0
     try:
         if stop is None or not stop.is_set():
-            result = session.connection().execute(_card_query(session, f, stages, walk=True))
-            for project_id, stage in result:
+            result = session.connection().execute(stmt)
+            for project_id, stage, hit in result:
                 if stop is not None and stop.is_set():
                     break
-                ids = out.setdefault(stage, [])
-                if len(ids) < limit:
-                    ids.append(project_id)
-                matched += 1
-                if matched >= max_matches or full(counts()):
-                    break
+                walked += 1
+                if hit:
+                    ids = out.setdefault(stage, [])
+                    if len(ids) < limit:
+                        ids.append(project_id)
+                    matched += 1
+                    if matched >= max_matches or full(counts()):
+                        break
+                if terms and (
+                    walked >= rows
+                    or (not walked % WALK_CHECK and matched * rows * 2 < wanted * walked)
+                ):
+                    break  # too rare to fill the columns within the budget: give up
             result.close()
     except Exception:
         if token is not None and token.cancelled:
