@@ -22,6 +22,7 @@ from typing import Any
 
 from benchmarks import vocab
 from jianan_desk.domain.company_names import company_search_key, normalize_company_name
+from jianan_desk.domain.search import project_search_text
 
 SYNCED = ("id", "created_at", "updated_at", "deleted_at", "version")
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -51,7 +52,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "foreign_investment_usd_wan", "land_mu", "location", "unit_id", "leader_in_charge",
         "task_force_id", "expected_revenue_wan", "expected_tax_wan", "jobs",
         "construction_content", "notes", "source_visit_id", "contract_notes", "updated_by",
-        "signed_on", "stage_on", "search_key", "investor_name",
+        "signed_on", "stage_on", "search_key", "search_text", "investor_name",
     ),
     "project_stage_events": (
         *SYNCED, "project_id", "stage", "occurred_on", "note", "recorded_by",
@@ -534,6 +535,7 @@ class Fabricator:
                 st.day(signed) if signed else None,
                 st.day(last_day),  # dates strictly increase: the last event began the stage
                 self.search_key(name, investor, unit_name),
+                project_search_text(name, investor, unit_name, ""),
                 investor,
             )
             out["projects"].append(row)

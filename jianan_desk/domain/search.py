@@ -301,3 +301,20 @@ def project_search_key(
 ) -> str:
     """A project's key: name, investor company and location with pinyin; notes as text."""
     return search_key(name, investor, location, text_only=(notes,))
+
+
+def project_search_text(
+    name: str | None, investor: str | None, location: str | None, notes: str | None
+) -> str:
+    """The parts of ``project_search_key`` that are the project's own text (folded), without
+    the pinyin forms: about a third of the key, searched for a term only the text can hold
+    (``text_only_term``)."""
+    return SEPARATOR.join(f for f in map(fold, (name, investor, location, notes)) if f)
+
+
+def text_only_term(term: str) -> bool:
+    """Whether a folded query term can only occur in a key's text parts, never in its
+    pinyin forms: those hold only a-z and 0-9 (readings and ``_KEEP``), so a term with any
+    other character (a hanzi, a symbol) matches the key exactly when it matches the text
+    (``project_search_text``; a term holds no separator, so it never spans two parts)."""
+    return not (term.isascii() and term.isalnum())

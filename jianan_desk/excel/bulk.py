@@ -10,8 +10,9 @@ same rules and the same records as the service:
   ``create_project`` + ``advance_stage`` + ``drop_project`` would (skipped stages recorded
   the same day, 签约 carries the signed investment, no date after today);
 * derived columns: ``stage``, ``signed_on``, ``stage_on`` from the events; ``investor_name``
-  and ``search_key`` (``domain.search.project_search_key``, with the repeating parts — the
-  investor and the location — computed once per distinct value); companies get their
+  ``search_key`` and ``search_text`` (``domain.search.project_search_key`` and
+  ``project_search_text``, with the repeating parts — the investor and the location —
+  computed once per distinct value); companies get their
   ``normalized_name`` and ``search_key`` as the ORM events would give them;
 * change_log: **one entry per created record** (each project, each new company) with the
   same ``{field: [old, new]}`` the service writes (the stage reached and its dates
@@ -67,7 +68,7 @@ from jianan_desk.domain.project_rules import (
     signed_on,
     stage_since,
 )
-from jianan_desk.domain.search import SEPARATOR, search_key
+from jianan_desk.domain.search import SEPARATOR, fold, search_key
 from jianan_desk.domain.stages import Stage
 from jianan_desk.services.audit import clean_actor, diff, plain
 from jianan_desk.store.models import ChangeLog, Company, Project, ProjectStageEvent
@@ -141,6 +142,15 @@ def fast_project_search_key(name: str, investor: str, location: str, notes: str)
     parts = [search_key(name), _part_key(investor or ""), _part_key(location or "")]
     parts.append(search_key(text_only=(notes,)) if notes else "")
     return SEPARATOR.join(p for p in parts if p)
+
+
+def fast_project_search_text(name: str, investor: str, location: str, notes: str) -> str:
+    """``project_search_text`` with the repeating parts cached (same result)."""
+    parts = (fold(name), _folded(investor or ""), _folded(location or ""), fold(notes))
+    return SEPARATOR.join(p for p in parts if p)
+
+
+_folded = lru_cache(maxsize=65536)(fold)
 
 
 class CompanyIndex:
@@ -638,6 +648,12 @@ def _insert_new_projects(
                         values.get("location") or "",
                         values.get("notes") or "",
                     ),
+                    fast_project_search_text(
+                        values["name"],
+                        investor,
+                        values.get("location") or "",
+                        values.get("notes") or "",
+                    ),
                     now,
                     now,
                 )
@@ -760,6 +776,10 @@ def update_projects(
                 values["name"], old_row[-1] or "", values.get("location") or "",
                 values.get("notes") or "",
             )  # fmt: skip
+            params["b_search_text"] = fast_project_search_text(
+                values["name"], old_row[-1] or "", values.get("location") or "",
+                values.get("notes") or "",
+            )  # fmt: skip
             groups.setdefault(fields, []).append(params)
             stamped.append((row.project_id, fields, old_row[-2]))
             logs.append(
@@ -776,6 +796,7 @@ def update_projects(
                     {
                         **{k: bindparam(f"v_{k}") for k in fields},
                         "search_key": bindparam("b_search_key"),
+                        "search_text": bindparam("b_search_text"),
                         "updated_at": now,
                         "updated_by": actor,
                         "version": project_t.c.version + 1,
@@ -850,5 +871,5 @@ _PROJECT_DEFAULTS: dict[str, Any] = {
 _PROJECT_COLUMNS = (
     *(c for c in _PROJECT_DEFAULTS if c != "company_id"),
     "company_id", "name", "id", "stage", "signed_on", "stage_on", "updated_by",
-    "investor_name", "search_key", "created_at", "updated_at",
+    "investor_name", "search_key", "search_text", "created_at", "updated_at",
 )  # fmt: skip

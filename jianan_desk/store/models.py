@@ -37,7 +37,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 from jianan_desk.domain.company_names import company_search_key, normalize_company_name
 from jianan_desk.domain.project_rules import EVENT_KINDS
-from jianan_desk.domain.search import project_search_key
+from jianan_desk.domain.search import project_search_key, project_search_text
 from jianan_desk.domain.stages import STAGE_CODES
 from jianan_desk.store.types import FixedDecimal, UTCDateTime, new_id, utcnow
 
@@ -425,6 +425,14 @@ class Project(Synced, Base):
         Index(
             "ix_projects_search_key", "search_key", "total_investment_wan", "stage", "deleted_at"
         ).ddl_if(dialect="sqlite"),
+        # …and of a term only the text can hold (a hanzi: ``search_text``, a third the size)
+        Index(
+            "ix_projects_search_text",
+            "search_text",
+            "total_investment_wan",
+            "stage",
+            "deleted_at",
+        ).ddl_if(dialect="sqlite"),
         Index(
             "ix_projects_search_key_trgm",
             "search_key",
@@ -440,8 +448,10 @@ class Project(Synced, Base):
             postgresql_using="gin",
             postgresql_where=text("deleted_at IS NULL"),
         ).ddl_if(dialect="postgresql"),
-        # PostgreSQL only (migration 0008): "signed in a period" counted, summed and paged
-        # from the index alone (the 项目库 filter; SQLite does well with ix_projects_signed_on)
+        # "Signed in a period" counted, summed and paged from the index alone (the 项目库
+        # filter and its kanban). PostgreSQL: migration 0008; SQLite: 0010, with the stage
+        # (kanban headers) and deleted_at (covering), and not partial (SQLite's planner
+        # would take a partial index for every live-rows query; see the migration).
         Index(
             "ix_projects_signed_live",
             "signed_on",
@@ -450,6 +460,15 @@ class Project(Synced, Base):
             "id",
             postgresql_where=text("deleted_at IS NULL"),
         ).ddl_if(dialect="postgresql"),
+        Index(
+            "ix_projects_signed_totals",
+            "signed_on",
+            "total_investment_wan",
+            "updated_at",
+            "stage",
+            "id",
+            "deleted_at",
+        ).ddl_if(dialect="sqlite"),
         Index("ix_projects_source_visit_id", "source_visit_id"),  # a trip's leads
         # Covering, for the metrics cohort's lookups by id (migration 0008): the columns the
         # engine reads and groups by, so that no (wide) project row is read.
@@ -499,6 +518,9 @@ class Project(Synced, Base):
     # Folded text + pinyin of name, investor, location and notes (domain.search); NULL
     # until computed. Kept by the ORM events below for ORM writes, with…
     search_key: Mapped[str | None] = mapped_column(Text)
+    # …its text parts alone (no pinyin; migration 0010): a term only text can hold (a
+    # hanzi) is looked for there, a third of the key to scan (SQLite) — and…
+    search_text: Mapped[str | None] = mapped_column(Text)
     # …a copy of the investor company's name, so the list sorts and shows it without a
     # join over 100,000 rows.
     investor_name: Mapped[str] = mapped_column(String(200), default="", index=True)
@@ -764,6 +786,9 @@ def _refresh_derived(connection: Connection, project: Project) -> None:
     investor = _investor_name(connection, project)
     project.investor_name = investor
     project.search_key = project_search_key(project.name, investor, project.location, project.notes)
+    project.search_text = project_search_text(
+        project.name, investor, project.location, project.notes
+    )
 
 
 @event.listens_for(Project, "before_insert")
@@ -795,6 +820,7 @@ def _derived_on_company_rename(_mapper: Any, connection: Connection, target: Com
             # derived columns: the rename must not look like an edit of each project
             .values(
                 search_key=bindparam("key"),
+                search_text=bindparam("text"),
                 investor_name=bindparam("investor"),
                 updated_at=t.c.updated_at,
             ),
@@ -802,6 +828,7 @@ def _derived_on_company_rename(_mapper: Any, connection: Connection, target: Com
                 {
                     "pid": r.id,
                     "key": project_search_key(r.name, target.name, r.location, r.notes),
+                    "text": project_search_text(r.name, target.name, r.location, r.notes),
                     "investor": target.name,
                 }
                 for r in rows

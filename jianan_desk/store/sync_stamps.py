@@ -42,7 +42,7 @@ SLACK_S = 5
 NOT_SYNCED = {"id", "updated_at", "version"}
 DERIVED: dict[str, set[str]] = {
     "companies": {"normalized_name", "search_key"},
-    "projects": {"search_key", "investor_name", "stage", "signed_on", "stage_on"},
+    "projects": {"search_key", "search_text", "investor_name", "stage", "signed_on", "stage_on"},
 }
 
 _stamps = SyncStamp.__table__

@@ -9,10 +9,14 @@ import uuid
 import pytest
 from sqlalchemy import event, func, select
 
-from jianan_desk.domain.search import project_search_key
+from jianan_desk.domain.search import project_search_key, project_search_text
 from jianan_desk.excel import bulk as bulk_write
 from jianan_desk.excel import projects_import
-from jianan_desk.excel.bulk import ImportCancelled, fast_project_search_key
+from jianan_desk.excel.bulk import (
+    ImportCancelled,
+    fast_project_search_key,
+    fast_project_search_text,
+)
 from jianan_desk.excel.projects_import import ImportFailed, apply_import, plan_import
 from jianan_desk.excel.reader import read_table
 from jianan_desk.store.models import (
@@ -44,6 +48,7 @@ PROJECT_COLUMNS = (
     "stage_on",
     "investor_name",
     "search_key",
+    "search_text",
     "updated_by",
 )  # fmt: skip  (version: 1 for a new row here, 2 after the service's create + advance)
 
@@ -187,6 +192,9 @@ def test_progress_is_reported(db, tmp_path):
 )
 def test_fast_search_key_is_the_same(name, investor, location, notes):
     assert fast_project_search_key(name, investor, location, notes) == project_search_key(
+        name, investor, location, notes
+    )
+    assert fast_project_search_text(name, investor, location, notes) == project_search_text(
         name, investor, location, notes
     )
 

@@ -574,14 +574,17 @@ def test_a_newer_filter_supersedes_a_running_query(qtbot, db, projects):
     model.shown.connect(shown.append)
     model.loaded.connect(lambda n, _total: loaded.append(n))
     model.failed.connect(failures.append)
-    model.set_filter(ProjectFilter(text="sj"))  # job 0: the older query's first page
-    model.set_filter(ProjectFilter(stages=("signed",)))  # job 1: the newer one's
+    model.set_filter(ProjectFilter(text="sj"))  # job 0: the older query's page (a search's
+    # count waits for its walk)
+    model.set_filter(ProjectFilter(stages=("signed",)))  # jobs 1, 2: the newer page, count
     runner.run(1)
     assert shown == [1] and model.project_id(0) == projects["ruibeika"]
     assert loaded == [1] and not model.counting  # one row: every match, counted with it
+    runner.run(2)  # its count, run after: the footer already has its figures
+    assert loaded == [1]
     runner.run(0)  # the older one, run late: cancelled before it starts, never shown
     assert shown == [1] and model.project_id(0) == projects["ruibeika"]
-    assert model.cancelled == 1 and failures == [] and len(runner.jobs) == 2
+    assert model.cancelled == 1 and failures == [] and len(runner.jobs) == 3
 
 
 def test_a_superseded_query_is_interrupted_inside_sqlite(qtbot, db, projects, monkeypatch):
@@ -611,7 +614,7 @@ def test_a_superseded_query_is_interrupted_inside_sqlite(qtbot, db, projects, mo
     model.set_filter(ProjectFilter(text="slow"))
     runner.run(0)  # interrupted: reported as cancelled, not as a failure
     assert model.cancelled == 1 and not model.count and finished == []
-    runner.run(1)
+    runner.run(1)  # the newer first page (job 2 is its count)
     assert model.count == 3
 
 
@@ -681,16 +684,61 @@ def test_a_newer_search_supersedes_the_pending_count(qtbot, db, projects, small_
     model.set_filter(ProjectFilter(over_100m=True))  # 瑞贝卡, 三佳: a full first window
     runner.run(0)
     assert model.rowCount() == 2 and model.counting and not model.busy
-    qtbot.waitUntil(lambda: len(runner.jobs) == 3, timeout=5000)  # its count, its ids
+    qtbot.waitUntil(lambda: len(runner.jobs) == 3, timeout=5000)  # (its count) its ids
     model.set_filter(ProjectFilter(text="sj"))  # typed before the count came back
     assert model.busy and model.counting
     runner.run(3)  # the newer search's first page: one row, counted with it
     assert loaded == [(1, Decimal(50000))] and model.project_id(0) == projects["sanjia"]
     runner.run(1)  # the older count, run late: cancelled, its figures never shown
     runner.run(2)
+    runner.run(4)  # the newer count: the first page already counted every match
     assert model.cancelled == 2 and loaded == [(1, Decimal(50000))]
     assert (model.count, model.total_wan, model.rowCount()) == (1, Decimal(50000), 1)
-    assert len(runner.jobs) == 4  # nothing left to count for the newer search
+    assert len(runner.jobs) == 5  # no ids asked for the newer search: they are in
+
+
+@pytest.mark.parametrize(("walk", "counted_during_page"), [(True, True), (False, False)])
+def test_a_search_s_count_starts_when_its_walk_meets_the_page_or_after_the_rows(
+    qtbot, db, projects, small_window, monkeypatch, walk, counted_during_page
+):
+    """A text search's count does not run beside a rare term's scan of every key (the two
+    would share the CPU cache): it starts as soon as the walk has met the first page, or,
+    the walk given up (here: no budget), after the first rows are in."""
+    from jianan_desk.services import project_query
+
+    if not walk:
+        monkeypatch.setattr(project_query, "FIRST_PAGE_WALK", 0)
+    runner = QueuedRunner()
+    model = ProjectsTableModel(db, runner=runner)
+    loaded: list[int] = []
+    model.loaded.connect(lambda n, _total: loaded.append(n))
+    jobs_when_shown: list[int] = []
+    model.shown.connect(lambda _n: jobs_when_shown.append(len(runner.jobs)))
+    model.set_filter(ProjectFilter(text="项目"))  # all three; a first window of two
+    assert len(runner.jobs) == 1  # the first page only
+    runner.run(0)
+    # the walk met the page: the count was asked for during the first page's query
+    assert (jobs_when_shown == [2]) is counted_during_page, jobs_when_shown
+    assert len(runner.jobs) == 2 and model.counting and model.rowCount() == 2
+    runner.run(1)
+    assert loaded == [3] and model.rowCount() == 3
+
+
+def test_a_count_in_before_the_first_page_waits_for_it(qtbot, db, projects, small_window):
+    """The count runs beside the first page; if it finishes first, the footer's figures
+    are applied with the first rows, never before them (rows appended to an empty list)."""
+    runner = QueuedRunner()
+    model = ProjectsTableModel(db, runner=runner)
+    events: list[tuple] = []
+    model.shown.connect(lambda n: events.append(("shown", n)))
+    model.loaded.connect(lambda n, total: events.append(("loaded", n, total)))
+    model.set_filter(ProjectFilter())  # three projects, a first window of two
+    assert len(runner.jobs) == 2  # the first page and the count, both at once
+    runner.run(1)  # the count first
+    assert events == [] and model.counting and model.rowCount() == 0
+    runner.run(0)
+    assert events == [("shown", 2), ("loaded", 3, Decimal(178000))]
+    assert not model.counting and model.rowCount() == 3 and model.count == 3
 
 
 def test_a_newer_search_interrupts_a_running_count(qtbot, db, projects, small_window, monkeypatch):

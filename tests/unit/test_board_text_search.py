@@ -10,7 +10,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import event, insert
 
-from jianan_desk.domain.search import project_search_key
+from jianan_desk.domain.search import project_search_key, project_search_text
 from jianan_desk.services import project_query
 from jianan_desk.services.project_board import first_cards, load_board
 from jianan_desk.services.project_query import ProjectFilter, walk_board_card_ids
@@ -51,6 +51,7 @@ def board_rows(db):
                 "construction_content": "",
                 "notes": "",
                 "search_key": project_search_key(f"{name}{i}", investor, "", ""),
+                "search_text": project_search_text(f"{name}{i}", investor, "", ""),
                 "updated_at": T0 + dt.timedelta(minutes=i),
             }
         )
@@ -195,16 +196,16 @@ def test_a_percent_or_underscore_is_literal_in_the_walk_as_in_the_where_clause(d
 @pytest.mark.parametrize("stages", [CODES, ("lead", "dropped"), ("lead",)])
 def test_sqlite_shared_query_reads_the_covering_key_index_not_every_row(db, board_rows, stages):
     """SQLite has no index for the text: the columns' shared query takes the matches'
-    rowids from a scan of the covering key index, then only those rows (through the stage
-    index every row of the wide table was read and tested). One column (显示更多…) reads
-    its stage's rows, fewer than all the keys."""
+    rowids from a scan of the covering key (for a hanzi: text) index, then only those
+    rows (through the stage index every row of the wide table was read and tested). One
+    column (显示更多…) reads its stage's rows, fewer than all the keys."""
     from sqlalchemy import text
 
     with db.session(readonly=True) as s:
         stmt = project_query._card_query(s, ProjectFilter(text="喆"), list(stages), walk=False)
         sql = stmt.compile(s.get_bind(), compile_kwargs={"literal_binds": True})
         plan = " | ".join(r[3] for r in s.execute(text(f"EXPLAIN QUERY PLAN {sql}")))
-        covering = "COVERING INDEX ix_projects_search_key" in plan
+        covering = "COVERING INDEX ix_projects_search_text" in plan  # a hanzi: the text's
         assert covering is (len(stages) > 1), plan
         found = [r[0] for r in s.execute(stmt)]
     expected = [f"p{i:05d}" for i in sorted(RARE, reverse=True) if CODES[i % 7] in stages]

@@ -201,7 +201,16 @@ def test_a_signing_year_skips_the_walk_and_gives_the_same_cards(db, many, monkey
     year = ProjectFilter(signed_year=2021)
     months = ProjectFilter(signed_from=dt.date(2021, 1, 1), signed_to=dt.date(2021, 12, 31))
     years = ProjectFilter(signed_from=dt.date(2019, 1, 1), signed_to=dt.date(2021, 12, 31))
-    for f, walked in ((year, False), (months, False), (years, True)):
+    # a period beside an amount stays in the walk's WHERE clause; alone it is a flag
+    wide = ProjectFilter(signed_from=dt.date(2015, 1, 1), signed_to=dt.date(2026, 12, 31))
+    wide_big = dataclasses.replace(wide, over_100m=True)
+    for f, walked in (
+        (year, False),
+        (months, False),
+        (years, True),
+        (wide, True),
+        (wide_big, True),
+    ):
         walks.clear()
         with db.session(readonly=True) as s:
             expected = {c.stage: list(c.cards) for c in load_board(s, f, limit=2).columns}
@@ -225,3 +234,32 @@ def test_first_cards_without_counts_complete_the_columns_a_capped_walk_left_shor
         cards = first_cards(s, ProjectFilter(), limit=3)
     assert {stage: cards.get(stage, []) for stage in CODES} == expected
     assert sum(len(v) for v in expected.values()) > 3
+
+
+def test_a_period_walk_flags_the_dates_unless_another_criterion_narrows_the_walk(db, many):
+    """Alone, the period is tested on each walked row (a flag in the SELECT): the walk
+    reads the ``updated_at`` order, at most ``BOARD_WALK_BUDGET`` rows (LIMIT). Beside an
+    amount (or a unit, a leader, a task force) it stays in the WHERE clause."""
+    from sqlalchemy import event
+
+    wide = ProjectFilter(signed_from=dt.date(2015, 1, 1), signed_to=dt.date(2026, 12, 31))
+    statements: list[str] = []
+
+    def record(_conn, _cursor, statement, *_args):
+        if statement.startswith("SELECT"):
+            statements.append(" ".join(statement.split()))
+
+    event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        with db.session(readonly=True) as s:
+            for f in (wide, dataclasses.replace(wide, over_100m=True)):
+                statements.clear()
+                project_query.walk_board_card_ids(s, f, 2)
+                select_part, where_part = statements[0].split(" WHERE ", 1)
+                where_part = where_part.split(" ORDER BY ")[0]
+                flagged = f == wide
+                assert ("signed_on >=" in select_part) is flagged, statements[0]
+                assert ("signed_on >=" in where_part) is not flagged, statements[0]
+                assert ("LIMIT" in statements[0]) is flagged, statements[0]
+    finally:
+        event.remove(db.engine, "before_cursor_execute", record)

@@ -445,3 +445,77 @@ def test_a_walk_given_up_early_still_gives_the_list_s_head(db, data, monkeypatch
                     rows = fetch_first_page(s, f, sort, True, limit, today=TODAY, walk_budget=7)
                     assert [r.id for r in rows] == fetch_ids(s, f, sort, True)[:limit]
     assert None in walks and any(walks)  # both outcomes were met
+
+
+PERIODS = [
+    ProjectFilter(signed_year=2021),
+    ProjectFilter(signed_from=dt.date(2015, 1, 1), signed_to=dt.date(2026, 12, 31)),
+    ProjectFilter(signed_from=dt.date(2021, 6, 1)),  # open end
+    ProjectFilter(signed_to=dt.date(2021, 6, 1)),  # open start
+    ProjectFilter(signed_from=dt.date(2021, 12, 31), signed_to=dt.date(2021, 12, 31)),  # a day
+    ProjectFilter(signed_from=dt.date(2030, 1, 1)),  # nothing
+    ProjectFilter(signed_year=2021, over_1b=True),
+    ProjectFilter(signed_from=dt.date(2015, 1, 1), stages=("signed",), families=("key",)),
+]
+
+
+@pytest.mark.parametrize(("budget", "check"), [(2, 500), (None, 1), (None, 500)])
+def test_a_signing_period_s_first_page_is_the_list_s_head_whichever_plan_runs(
+    db, data, monkeypatch, budget, check
+):
+    """A signing period sorted by an indexed column is walked with the period as a flag
+    (``_walk_split``): met within the budget, cut short, or given up at a check (the
+    period's index and a sort then); the rows are always the first of ``fetch_ids``.
+    Other sorts take ``fetch_page``'s plan without a walk."""
+    from jianan_desk.services import project_query
+    from jianan_desk.services.project_query import _WALKED_SORTS, fetch_first_page
+
+    monkeypatch.setattr(project_query, "WALK_CHECK", check)
+    walks: list[tuple[str, list[str] | None]] = []
+    real = project_query._walked_ids
+
+    def spy(session, f, sort, *args, **kwargs):
+        walks.append((sort, real(session, f, sort, *args, **kwargs)))
+        return walks[-1][1]
+
+    monkeypatch.setattr(project_query, "_walked_ids", spy)
+    with db.session(readonly=True) as s:
+        for f in PERIODS:
+            for sort in SORT_COLUMNS:
+                for desc in (False, True):
+                    everything = fetch_ids(s, f, sort, desc)
+                    for limit in (1, 200):
+                        rows = fetch_first_page(
+                            s, f, sort, desc, limit, today=TODAY, walk_budget=budget
+                        )
+                        assert [r.id for r in rows] == everything[:limit], (f, sort, desc, limit)
+    assert {sort for sort, _ in walks} == set(_WALKED_SORTS)  # only the indexed sorts walk
+    assert any(ids for _, ids in walks)  # some walks met their page…
+    if budget is not None:
+        assert any(ids is None for _, ids in walks)  # …and some were cut short
+
+
+def test_a_signing_period_walk_flags_the_dates_instead_of_filtering_by_them(db, data):
+    """The walk's statement reads the sort order with the period in the SELECT (a flag per
+    row), not in the WHERE clause, where SQLite would take the period's index instead."""
+    from sqlalchemy import event
+
+    from jianan_desk.services.project_query import fetch_first_page
+
+    f = ProjectFilter(signed_from=dt.date(2015, 1, 1), signed_to=dt.date(2026, 12, 31))
+    statements: list[str] = []
+
+    def record(_conn, _cursor, statement, *_args):
+        statements.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        with db.session(readonly=True) as s:
+            fetch_first_page(s, f, "updated_at", True, 2, today=TODAY)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", record)
+    walk = " ".join(next(x for x in statements if x.startswith("SELECT")).split())
+    select_part, where_part = walk.split(" WHERE ", 1)
+    assert "signed_on >=" in select_part and "signed_on <=" in select_part, walk
+    assert "signed_on" not in where_part.split("ORDER BY")[0], walk
+    assert "LIMIT" in walk, walk

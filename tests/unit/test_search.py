@@ -7,8 +7,10 @@ from jianan_desk.domain.search import (
     matches,
     pinyin_forms,
     project_search_key,
+    project_search_text,
     query_terms,
     search_key,
+    text_only_term,
 )
 
 SANJIA = "许昌汽车零部件产业园三佳1000万套万向节总成项目"
@@ -127,3 +129,45 @@ def test_keys_are_stable_across_cache_fills():
         "重庆银行长葛支行 chongqingyinhangzhanggezhixing cqyhzgzx "
         "zhongqingyinxingchanggezhihang zqyxcgzh"
     )
+
+
+def test_search_text_is_the_key_s_text_parts_without_pinyin():
+    text = project_search_text("三佳 万向节", "ＡＢＣ有限公司", "", "签约后\n三个月")
+    assert text == "三佳万向节 abc有限公司 签约后三个月"
+    key = project_search_key("三佳 万向节", "ＡＢＣ有限公司", "", "签约后\n三个月")
+    assert all(part in key.split(" ") for part in text.split(" "))
+    assert project_search_text(None, "", None, "") == ""
+
+
+def test_pinyin_forms_hold_only_latin_letters_and_digits():
+    """``text_only_term``'s premise, over every reading of every character."""
+    from jianan_desk.domain.search import _tables
+
+    readings = {r for rs in _tables().readings.values() for r in rs}
+    assert readings and all(r.isascii() and r.isalnum() for r in readings)
+
+
+@pytest.mark.parametrize(
+    "parts",
+    [
+        ("三佳1000万套万向节总成项目", "南京三佳精密传动科技有限公司", "尚集产业集聚区", ""),
+        ("ABC-汽车·零部件（二期）", "Café 重庆銀行", "长葛", "备注：5亿元，2022.3 签约"),
+        ("喆达精工", "", "", "长沙 重庆 行长"),  # readings with exceptions (长, 重, 行)
+    ],
+)
+def test_a_text_only_term_matches_the_key_exactly_when_it_matches_the_text(parts):
+    key = project_search_key(*parts)
+    text = project_search_text(*parts)
+    # every substring of the key's parts, and some that are in no part
+    terms = {
+        p[i:j] for p in key.split(" ") for i in range(len(p)) for j in range(i + 1, len(p) + 1)
+    }
+    terms |= {"喆x", "·", "-汽", "caf", "é重", "zhang", "5亿", "2022.3"}
+    checked = 0
+    for term in terms:
+        if text_only_term(term):
+            checked += 1
+            assert (term in key) == (term in text), term
+    assert checked > 20
+    assert text_only_term("喆") and text_only_term("a-b") and text_only_term("3.5")
+    assert not text_only_term("sanjia") and not text_only_term("sj2")

@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import event, func, insert, select, text
 
-from jianan_desk.domain.search import matches, project_search_key, query_terms
+from jianan_desk.domain.search import matches, project_search_key, project_search_text, query_terms
 from jianan_desk.services import project_query
 from jianan_desk.services.project_query import (
     ProjectFilter,
@@ -82,11 +82,12 @@ def keyed(db):
                     "construction_content": "",
                     "notes": "",
                     "search_key": project_search_key(name, investor, location, ""),
+                    "search_text": project_search_text(name, investor, location, ""),
                     "updated_at": T0 + dt.timedelta(hours=7 * i + copy),
                 }
             )
     gone = dict(rows[2], id="gone", deleted_at=T0, updated_at=T0)
-    raw = dict(rows[0], id="raw", search_key=None)
+    raw = dict(rows[0], id="raw", search_key=None, search_text=None)
     with db.session() as s:
         s.execute(insert(Project), [*rows, gone, raw])
     return {r["id"]: r["search_key"] for r in rows}
@@ -204,6 +205,9 @@ def test_postgres_finds_a_rare_short_term_through_the_gram_index(db):
             "construction_content": "",
             "notes": "",
             "search_key": rare if i in (17, 2500) else common,
+            "search_text": "喆达精工项目"
+            if i in (17, 2500)
+            else "智能装备制造产业园项目 深圳市汇川智能科技有限公司",
             "updated_at": T0 + dt.timedelta(minutes=i),
         }
         for i in range(3000)
