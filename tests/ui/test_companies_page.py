@@ -105,6 +105,26 @@ def test_city_choices_are_read_off_the_gui_thread_and_keep_the_choice(qtbot, pag
     assert page.city.currentData() == "深圳"  # the choice survives the refill
 
 
+def test_city_choices_that_fail_to_load_keep_the_old_ones_and_say_why(
+    qtbot, page, db, monkeypatch, caplog
+):
+    qtbot.waitUntil(lambda: page.city.count() == 4)
+    real = module.city_choices
+
+    def broken(session):
+        raise RuntimeError("磁盘读取错误")
+
+    monkeypatch.setattr(module, "city_choices", broken)
+    page._fill_cities()
+    qtbot.waitUntil(lambda: "城市列表读取失败" in page.city.toolTip())
+    assert "磁盘读取错误" in page.city.toolTip()
+    assert page.city.count() == 4  # the old choices stay usable
+    assert any("城市列表读取失败" in r.getMessage() for r in caplog.records)
+    monkeypatch.setattr(module, "city_choices", real)
+    page._fill_cities()  # works again: the note goes
+    qtbot.waitUntil(lambda: page.city.toolTip() == "")
+
+
 def test_an_empty_result_says_so_over_the_list(qtbot, page):
     assert page.no_rows.isHidden()
     with qtbot.waitSignal(page.model.loaded):

@@ -13,6 +13,7 @@ announces companies (or trips: last contact).
 from __future__ import annotations
 
 import getpass
+import logging
 
 import shiboken6
 from PySide6.QtCore import Qt
@@ -41,6 +42,8 @@ from jianan_desk.ui.models.company_table import CompaniesTableModel
 from jianan_desk.ui.operations import run_in_background
 from jianan_desk.ui.pages.base import Page, PageContext
 from jianan_desk.ui.widgets.view_notice import ViewNotice
+
+_log = logging.getLogger(__name__)
 
 KIND_ALL, KIND_LOCAL, KIND_TARGET = 0, 1, 2
 
@@ -129,13 +132,19 @@ class CompaniesPage(Page):
             with db.session(readonly=True) as s:
                 return city_choices(s)
 
-        self._cities_op = run_in_background(
-            work, on_result=self._set_cities, on_error=lambda _e: None
-        )
+        run_in_background(work, on_result=self._set_cities, on_error=self._cities_failed)
+
+    def _cities_failed(self, exc: BaseException) -> None:
+        """The choices stay as they were (the list and its other filters still work); the
+        reason is logged and shown on the box."""
+        _log.warning("城市列表读取失败", exc_info=exc)
+        if shiboken6.isValid(self):
+            self.city.setToolTip(self.tr("城市列表读取失败：%1").replace("%1", str(exc)))
 
     def _set_cities(self, cities: list[str]) -> None:
         if not shiboken6.isValid(self):
             return
+        self.city.setToolTip("")
         current = self.city.currentData()
         self.city.blockSignals(True)
         self.city.clear()
