@@ -15,7 +15,7 @@ covering indexes
 
 2. ``projects.search_text`` (both backends): the folded text parts of the search key —
    name, investor, location, notes — without their pinyin forms
-   (``domain.search.project_search_text``), about a third of the key's length. A search
+   (``domain.search.project_search_text``), about a fifth of the key's length. A search
    term that only text can hold (a hanzi or a symbol: ``text_only_term``) is looked for
    there (``services.project_query._text_condition``); SQLite scans its covering index
    ``ix_projects_search_text`` (search_text, total_investment_wan, stage, deleted_at)

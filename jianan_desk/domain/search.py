@@ -307,7 +307,7 @@ def project_search_text(
     name: str | None, investor: str | None, location: str | None, notes: str | None
 ) -> str:
     """The parts of ``project_search_key`` that are the project's own text (folded), without
-    the pinyin forms: about a third of the key, searched for a term only the text can hold
+    the pinyin forms: about a fifth of the key, searched for a term only the text can hold
     (``text_only_term``)."""
     return SEPARATOR.join(f for f in map(fold, (name, investor, location, notes)) if f)
 

@@ -425,7 +425,7 @@ class Project(Synced, Base):
         Index(
             "ix_projects_search_key", "search_key", "total_investment_wan", "stage", "deleted_at"
         ).ddl_if(dialect="sqlite"),
-        # …and of a term only the text can hold (a hanzi: ``search_text``, a third the size)
+        # …and of a term only the text can hold (a hanzi: ``search_text``, a fifth the size)
         Index(
             "ix_projects_search_text",
             "search_text",
@@ -519,7 +519,7 @@ class Project(Synced, Base):
     # until computed. Kept by the ORM events below for ORM writes, with…
     search_key: Mapped[str | None] = mapped_column(Text)
     # …its text parts alone (no pinyin; migration 0010): a term only text can hold (a
-    # hanzi) is looked for there, a third of the key to scan (SQLite) — and…
+    # hanzi) is looked for there, a fifth of the key to scan (SQLite) — and…
     search_text: Mapped[str | None] = mapped_column(Text)
     # …a copy of the investor company's name, so the list sorts and shows it without a
     # join over 100,000 rows.
@@ -799,8 +799,10 @@ def _derived_on_insert(_mapper: Any, connection: Connection, target: Project) ->
 @event.listens_for(Project, "before_update")
 def _derived_on_update(_mapper: Any, connection: Connection, target: Project) -> None:
     state = inspect(target)
-    if target.search_key is None or any(
-        state.attrs[name].history.has_changes() for name in _KEY_SOURCES
+    if (
+        target.search_key is None
+        or target.search_text is None
+        or any(state.attrs[name].history.has_changes() for name in _KEY_SOURCES)
     ):
         _refresh_derived(connection, target)
 

@@ -510,3 +510,37 @@ def test_derived_column_findings(db, ref):
         rebuild_search_keys(s)
         assert derived_column_findings(s) == []
         assert s.get(Project, d.id).signed_on == dt.date(2021, 6, 1)
+
+
+def test_the_text_parts_follow_every_write_and_are_rebuilt_when_missing(db, ref):
+    """``search_text`` (the key's text parts, 0010) is set on create, on an edit, when the
+    investor company is renamed, and by ``rebuild_search_keys`` for rows missing it (a
+    bulk write); an ORM edit of a row missing it fills it too."""
+    from jianan_desk.services.companies import get_company, update_company
+
+    def text_of(s, pid):
+        return s.scalar(select(Project.search_text).where(Project.id == pid))
+
+    with db.session() as s:
+        d = create_project(s, sanjia(ref), ACTOR, today=TODAY)
+        assert text_of(s, d.id) == (
+            "许昌汽车零部件产业园三佳1000万套万向节总成项目 南京三佳精密传动科技有限公司"
+            " 尚集产业集聚区 三佳集团第二期"  # name, investor, location, notes
+        )
+        data = d.to_input()
+        data.location = "五女店镇"
+        d = update_project(s, d.id, data, ACTOR)
+        assert "南京三佳精密传动科技有限公司 五女店镇" in text_of(s, d.id)
+        company = get_company(s, d.company_id).to_input()
+        company.name = "南京三佳传动股份有限公司"
+        update_company(s, d.company_id, company, ACTOR)
+        s.flush()
+        assert "南京三佳传动股份有限公司" in text_of(s, d.id)
+        s.execute(Project.__table__.update().values(search_text=None))  # as a bulk write
+        assert rebuild_search_keys(s) == 1
+        assert "南京三佳传动股份有限公司 五女店镇" in text_of(s, d.id)
+        s.execute(Project.__table__.update().values(search_text=None))
+        data = get_project_detail(s, d.id).to_input()
+        data.total_investment_wan = "6亿"  # no text changes: filled because it was missing
+        update_project(s, d.id, data, ACTOR)
+        assert text_of(s, d.id).endswith("南京三佳传动股份有限公司 五女店镇 三佳集团第二期")
