@@ -7,9 +7,11 @@ postgres``. Unset, every test runs on SQLite files in temp folders.
 
 from __future__ import annotations
 
+import importlib.util
 import itertools
 import os
 from pathlib import Path
+from types import ModuleType
 
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
@@ -28,6 +30,18 @@ def pg_server_url() -> str | None:
 
 def on_postgres() -> bool:
     return pg_server_url() is not None
+
+
+def migration_module(revision: str) -> ModuleType:
+    """The revision file ``db/versions/<revision>_*.py`` loaded as a module (its constants,
+    e.g. the index lists, are what a migration test checks the database against)."""
+    versions = Path(__file__).resolve().parent.parent / "db" / "versions"
+    (path,) = versions.glob(f"{revision}_*.py")
+    spec = importlib.util.spec_from_file_location(f"migration_{revision}", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def open_db(path: Path) -> Database:

@@ -2,7 +2,6 @@
 the covering index on SQLite and the trigram indexes on PostgreSQL; without pg_trgm the
 upgrade still succeeds."""
 
-import importlib.util
 import logging
 import shutil
 import sqlite3
@@ -15,19 +14,14 @@ from jianan_desk.services import companies as service
 from jianan_desk.services.companies import CompanyFilter, CompanyInput, create_company
 from jianan_desk.store.migrations import current_revision, head_revision, upgrade
 from jianan_desk.store.models import Company, Project
-from tests.helpers import on_postgres, open_db
+from tests.helpers import migration_module, on_postgres, open_db
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-MIGRATION = Path(__file__).resolve().parents[2] / "db" / "versions" / "0007_search_indexes.py"
 TS = "'2021-05-01 00:00:00'"
 
 
 def _migration():
-    spec = importlib.util.spec_from_file_location("migration_0007", MIGRATION)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return migration_module("0007")
 
 
 def _sql(session, stmt) -> str:

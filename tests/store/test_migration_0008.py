@@ -3,7 +3,6 @@ funds, plan and monthly sums read them alone (SQLite plans), they are partial on
 engines, and the figures after the upgrade leave out every deleted row."""
 
 import datetime as dt
-import importlib.util
 import shutil
 import sqlite3
 from decimal import Decimal
@@ -16,20 +15,15 @@ from jianan_desk.services import dashboard, metrics
 from jianan_desk.services.dashboard import load_dashboard
 from jianan_desk.store.migrations import current_revision, head_revision, upgrade
 from jianan_desk.store.models import FundsInPlace, KeyProjectPlan, MonthlyInvestment, Project
-from tests.helpers import on_postgres, open_db
+from tests.helpers import migration_module, on_postgres, open_db
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-MIGRATION = Path(__file__).resolve().parents[2] / "db" / "versions" / "0008_metrics_indexes.py"
 TS = "'2021-05-01 00:00:00'"
 GONE = "'2021-06-01 00:00:00'"
 
 
 def _migration():
-    spec = importlib.util.spec_from_file_location("migration_0008", MIGRATION)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return migration_module("0008")
 
 
 INDEXES = {name: (table, columns) for name, table, columns, _ in _migration().INDEXES}

@@ -1,7 +1,6 @@
 """Revision 0009 (short search grams): PostgreSQL gets ``jd_short_grams`` and a GIN index
 over it; on SQLite the upgrade is a no-op that keeps every row."""
 
-import importlib.util
 import shutil
 import sqlite3
 from pathlib import Path
@@ -20,6 +19,7 @@ from jianan_desk.store.models import Project
 from tests.helpers import (
     create_pg_database,
     drop_pg_database,
+    migration_module,
     on_postgres,
     open_db,
     pg_server_url,
@@ -27,17 +27,12 @@ from tests.helpers import (
 )
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-MIGRATION = Path(__file__).resolve().parents[2] / "db" / "versions" / "0009_short_search_grams.py"
 TS = "'2021-05-01 00:00:00'"
 pg_only = pytest.mark.skipif(not on_postgres(), reason="PostgreSQL only (make test-pg)")
 
 
 def _migration():
-    spec = importlib.util.spec_from_file_location("migration_0009", MIGRATION)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return migration_module("0009")
 
 
 def grams(key: str) -> set[str]:
