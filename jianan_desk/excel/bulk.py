@@ -144,13 +144,14 @@ def fast_project_search_key(name: str, investor: str, location: str, notes: str)
     return SEPARATOR.join(p for p in parts if p)
 
 
+# investors and locations repeat: each folded once
+_folded = lru_cache(maxsize=65536)(fold)
+
+
 def fast_project_search_text(name: str, investor: str, location: str, notes: str) -> str:
     """``project_search_text`` with the repeating parts cached (same result)."""
     parts = (fold(name), _folded(investor or ""), _folded(location or ""), fold(notes))
     return SEPARATOR.join(p for p in parts if p)
-
-
-_folded = lru_cache(maxsize=65536)(fold)
 
 
 class CompanyIndex:

@@ -395,11 +395,13 @@ def _node_condition(
     return or_(*parts) if parts else Project.id.is_(None)  # unknown nodes: nothing
 
 
+def _has_period(f: ProjectFilter) -> bool:
+    return f.signed_year is not None or f.signed_from is not None or f.signed_to is not None
+
+
 def _has_selective(f: ProjectFilter) -> bool:
     return bool(
-        f.signed_year is not None
-        or f.signed_from is not None
-        or f.signed_to is not None
+        _has_period(f)
         or [u for u in f.unit_ids if u is not None]
         or [t for t in f.task_force_ids if t is not None]
         or f.over_1b
@@ -411,9 +413,7 @@ def _narrowed_by_index(f: ProjectFilter) -> bool:
     """A signing period, a unit or a task force: criteria with their own index that
     usually keep a small share of the projects (``fetch_page`` on PostgreSQL)."""
     return bool(
-        f.signed_year is not None
-        or f.signed_from is not None
-        or f.signed_to is not None
+        _has_period(f)
         or [u for u in f.unit_ids if u is not None]
         or [t for t in f.task_force_ids if t is not None]
     )
@@ -493,10 +493,6 @@ def _walk_split(
     period_where = _period_conditions(f)
     rest = replace(f, signed_year=None, signed_from=None, signed_to=None)
     return rest, (and_(*period_where) if period_where else None)
-
-
-def _has_period(f: ProjectFilter) -> bool:
-    return f.signed_year is not None or f.signed_from is not None or f.signed_to is not None
 
 
 # PostgreSQL (migration 0009): a GIN index over ``jd_short_grams(search_key)`` (the 1- and
@@ -1017,9 +1013,7 @@ def _card_query(
     # criterion it is the covering (stage, amount) index; a text search is cheaper through
     # the stage's rows than a scan of every search key.
     narrow = (
-        f.signed_year is not None
-        or f.signed_from is not None
-        or f.signed_to is not None
+        _has_period(f)
         or any(u is not None for u in f.unit_ids)
         or any(t is not None for t in f.task_force_ids)
     )
